@@ -1,0 +1,97 @@
+/**
+ * Every name the function derives, in one place. Object names are deterministic so that
+ * the Percona user Secret chain (`<cluster>-pguser-<user>`) and a re-created server find
+ * their data again; composition-resource keys are stable across releases.
+ */
+
+/** Composition-resource names: the keys of the desired resources this function owns. */
+export const RESOURCE_KEYS = [
+  'config',
+  'pvc-controlplane',
+  'pvc-metadata',
+  'pvc-content',
+  'jwt-secret',
+  'admin-secret',
+  'api-service',
+  'nfs-service',
+  'smb-service',
+  'metrics-service',
+  'postgres',
+  'backup-secret',
+  'deployment',
+] as const;
+
+export type ResourceKey = (typeof RESOURCE_KEYS)[number];
+
+/** The one database user the function asks Percona for; it owns `databaseName`. */
+export const POSTGRES_USER = 'dittofs';
+
+/** The only instance set; Percona limits cluster name + instance name to 46 characters. */
+export const POSTGRES_INSTANCE = 'instance1';
+export const PERCONA_NAME_LIMIT = 46;
+
+/** Services are DNS-1035 labels of at most 63 characters; `-metrics` is the longest suffix. */
+export const MAX_NAME_LENGTH = 63 - '-metrics'.length;
+export const MAX_NAME_LENGTH_WITH_PERCONA =
+  PERCONA_NAME_LIMIT - '-postgres'.length - POSTGRES_INSTANCE.length;
+
+export const names = (xr: string) =>
+  ({
+    deployment: xr,
+    config: `${xr}-config`,
+    pvcControlPlane: `${xr}-controlplane`,
+    pvcMetadata: `${xr}-metadata`,
+    pvcContent: `${xr}-content`,
+    jwtSecret: `${xr}-jwt-secret`,
+    adminSecret: `${xr}-admin-bootstrap-credentials`,
+    apiService: `${xr}-api`,
+    nfsService: `${xr}-nfs`,
+    smbService: `${xr}-smb`,
+    metricsService: `${xr}-metrics`,
+    postgresCluster: `${xr}-postgres`,
+    /** Percona (Crunchy) creates `<cluster>-pguser-<user>` with host, port, dbname, user, password. */
+    postgresUserSecret: `${xr}-postgres-pguser-${POSTGRES_USER}`,
+    backupSecret: `${xr}-pgbackrest-s3`,
+  }) as const;
+
+export type Names = ReturnType<typeof names>;
+
+/** repo1-path is unique per XR so several servers can share one bucket; pick it once. */
+export const backupRepoPath = (namespace: string, xr: string) =>
+  `/pgbackrest/${namespace}/${xr}/repo1`;
+
+export type Component =
+  | 'server'
+  | 'config'
+  | 'storage'
+  | 'identity'
+  | 'api'
+  | 'nfs'
+  | 'smb'
+  | 'metrics'
+  | 'database'
+  | 'backup';
+
+/** The recommended labels every composed object carries. */
+export const labels = (xr: string, component: Component) => ({
+  'app.kubernetes.io/name': 'dittofs',
+  'app.kubernetes.io/instance': xr,
+  'app.kubernetes.io/managed-by': 'function-dittoserver',
+  'app.kubernetes.io/component': component,
+});
+
+/** The server pod's labels; Services and the Deployment select on exactly these. */
+export const serverSelector = (xr: string) => ({
+  'app.kubernetes.io/name': 'dittofs',
+  'app.kubernetes.io/instance': xr,
+  'app.kubernetes.io/component': 'server',
+});
+
+/** Pod-template annotation holding the hash of config.yaml, so a config change rolls the pod. */
+export const CONFIG_HASH_ANNOTATION = 'dittofs.io/config-hash';
+
+/** Legacy (LegacyCluster) XRs carry their claim's namespace in this label. */
+export const CLAIM_NAMESPACE_LABEL = 'crossplane.io/claim-namespace';
+
+/** The requirement name under which Crossplane returns the backup credentials Secret. */
+export const CREDENTIALS_REQUIREMENT = 'backup-credentials';
