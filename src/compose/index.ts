@@ -1,0 +1,126 @@
+/**
+ * compose: from the parsed DittoServer and what Crossplane observes, the objects this
+ * function desires, in the stable order of RESOURCE_KEYS. Data safety and ordering rules
+ * are applied here; every object itself comes from a pure builder.
+ */
+import type { RunFunctionRequest } from '@crossplane-org/function-sdk-typescript';
+import type { DittoServer } from '../api/parse.js';
+import type { Notice } from '../api/resolve.js';
+import { readCredentials, type Credentials } from '../observe/credentials.js';
+import { at, text } from '../observe/fields.js';
+import type { ObservedResources } from '../observe/observed.js';
+import { perconaClusterReady } from '../observe/readiness.js';
+import { RESOURCE_KEYS, type ResourceKey } from '../names.js';
+import { backupSecret, s3Conf } from './backup-secret.js';
+import { configHash, configMap, dittofsConfig } from './config-map.js';
+import { keepPerconaCluster, keepVolume } from './data-safety.js';
+import { deployment } from './deployment.js';
+import { generatedSecretData } from './generated-values.js';
+import { adminSecret, jwtSecret } from './identity-secrets.js';
+import { perconaPGCluster } from './percona-pg-cluster.js';
+import { persistentVolumeClaim, volumeClaims } from './pvc.js';
+import { adapterService, apiService, metricsService } from './services.js';
+import type { KubeObject } from './types.js';
+
+export type BackupPlan =
+  | { readonly enabled: false }
+  | { readonly enabled: true; readonly credentials: Credentials; readonly secretName: string };
+
+export type Composition = {
+  /** The server after data-safety rules: what was actually composed. */
+  readonly server: DittoServer;
+  readonly resources: ReadonlyMap<ResourceKey, KubeObject>;
+  readonly backup: BackupPlan;
+  /** With Percona, the Deployment waits until the cluster is first observed ready. */
+  readonly deploymentDeferred: boolean;
+  readonly notices: readonly Notice[];
+};
+
+type Desired = Partial<Record<ResourceKey, KubeObject>>;
+
+function composeBackup(
+  req: RunFunctionRequest,
+  server: DittoServer,
+  observed: ObservedResources,
+  desired: Desired,
+): BackupPlan {
+  const backup = server.percona?.backup;
+  if (!backup) return { enabled: false };
+  const credentials = readCredentials(req, backup.credentialsSecretRef);
+  if (credentials.state === 'conf')
+    return { enabled: true, credentials, secretName: backup.credentialsSecretRef.name };
+  if (credentials.state === 'keys') {
+    desired['backup-secret'] = backupSecret(
+      server,
+      s3Conf(credentials.accessKeyId, credentials.secretAccessKey),
+    );
+  } else if (observed['backup-secret']) {
+    // Credentials are gone or broken: keep the Secret pgBackRest already uses, as it is.
+    const kept = text(at(observed['backup-secret'], 'data'), 's3.conf') ?? '';
+    desired['backup-secret'] = backupSecret(server, Buffer.from(kept, 'base64').toString('utf8'));
+  }
+  return { enabled: true, credentials, secretName: server.names.backupSecret };
+}
+
+export function compose(
+  req: RunFunctionRequest,
+  parsed: DittoServer,
+  observed: ObservedResources,
+  secretKey: Buffer,
+): Composition {
+  const { value: server, notices: perconaNotices } = keepPerconaCluster(parsed, observed);
+  const notices: Notice[] = [...server.notices, ...perconaNotices];
+  const desired: Desired = {};
+
+  const config = dittofsConfig(server);
+  desired.config = configMap(server, config);
+  const volumes = volumeClaims(server).map((claim) => {
+    const kept = keepVolume(claim, observed[claim.key]);
+    notices.push(...kept.notices);
+    desired[claim.key] = persistentVolumeClaim(server, kept.value);
+    return kept.value;
+  });
+  if (!server.spec.identity.jwt) {
+    desired['jwt-secret'] = jwtSecret(
+      server,
+      generatedSecretData(server, secretKey, observed['jwt-secret'], [
+        { key: 'jwt-secret', value: (derived) => derived },
+      ]),
+    );
+  }
+  if (!server.spec.identity.admin) {
+    desired['admin-secret'] = adminSecret(
+      server,
+      generatedSecretData(server, secretKey, observed['admin-secret'], [
+        { key: 'username', value: () => 'admin' },
+        { key: 'password', value: (derived) => derived },
+      ]),
+    );
+  }
+  desired['api-service'] = apiService(server);
+  if (server.spec.adapters.nfs.enabled) desired['nfs-service'] = adapterService(server, 'nfs');
+  if (server.spec.adapters.smb.enabled) desired['smb-service'] = adapterService(server, 'smb');
+  if (server.spec.metrics.enabled) desired['metrics-service'] = metricsService(server);
+
+  const backup = composeBackup(req, server, observed, desired);
+  if (server.percona) {
+    desired.postgres = perconaPGCluster(
+      server,
+      server.percona,
+      backup.enabled ? backup.secretName : undefined,
+    );
+  }
+  const deploymentDeferred =
+    server.percona !== undefined &&
+    !observed.deployment &&
+    !(observed.postgres && perconaClusterReady(observed.postgres));
+  if (!deploymentDeferred)
+    desired.deployment = deployment(server, { configHash: configHash(config), volumes });
+
+  const resources = new Map<ResourceKey, KubeObject>();
+  for (const key of RESOURCE_KEYS) {
+    const object = desired[key];
+    if (object) resources.set(key, object);
+  }
+  return { server, resources, backup, deploymentDeferred, notices };
+}

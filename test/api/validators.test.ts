@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { cronProblem } from '../../src/api/cron.js';
+import { parseS3Endpoint } from '../../src/api/endpoint.js';
+import { quantityValue } from '../../src/api/quantity.js';
+
+describe('cronProblem', () => {
+  const cases: { reason: string; expression: string; want: string | undefined }[] = [
+    { reason: 'the default full schedule', expression: '0 2 * * *', want: undefined },
+    { reason: 'steps, ranges and lists', expression: '*/15 1-5 1,15 */2 1-5', want: undefined },
+    { reason: 'month and weekday names', expression: '0 0 * jan,JUL sun-sat', want: undefined },
+    { reason: 'a descriptor', expression: '@daily', want: undefined },
+    { reason: 'weekday 7 is Sunday in robfig/cron', expression: '0 0 * * 7', want: undefined },
+    {
+      reason: 'too few fields',
+      expression: '0 2 * *',
+      want: 'expected 5 fields (minute hour day-of-month month day-of-week), got 4',
+    },
+    {
+      reason: 'a seconds field is not accepted',
+      expression: '0 0 2 * * *',
+      want: 'expected 5 fields (minute hour day-of-month month day-of-week), got 6',
+    },
+    {
+      reason: 'minute out of range',
+      expression: '60 * * * *',
+      want: '"60" is not a valid minute (0-59)',
+    },
+    {
+      reason: 'hour out of range',
+      expression: '0 24 * * *',
+      want: '"24" is not a valid hour (0-23)',
+    },
+    {
+      reason: 'day of month 0',
+      expression: '0 0 0 * *',
+      want: '"0" is not a valid day of month (1-31)',
+    },
+    { reason: 'backwards range', expression: '0 5-1 * * *', want: 'range "5-1" is backwards' },
+    { reason: 'zero step', expression: '*/0 * * * *', want: '"*/0" has an invalid step' },
+    { reason: 'double step', expression: '*/2/3 * * * *', want: '"*/2/3" has more than one step' },
+    {
+      reason: 'unknown descriptor',
+      expression: '@sometimes',
+      want: 'unknown descriptor "@sometimes"',
+    },
+    {
+      reason: 'Quartz-only L',
+      expression: '0 0 L * *',
+      want: '"L" is not a valid day of month (1-31)',
+    },
+    {
+      reason: 'empty',
+      expression: '',
+      want: 'expected 5 fields (minute hour day-of-month month day-of-week), got 1',
+    },
+  ];
+  it.each(cases)('$reason', ({ expression, want }) => {
+    expect(cronProblem(expression)).toBe(want);
+  });
+});
+
+describe('parseS3Endpoint', () => {
+  const cases: { reason: string; text: string; want: ReturnType<typeof parseS3Endpoint> }[] = [
+    {
+      reason: 'a bare host',
+      text: 's3.eu-west-1.amazonaws.com',
+      want: { ok: true, endpoint: { host: 's3.eu-west-1.amazonaws.com' } },
+    },
+    {
+      reason: 'https with a port is split',
+      text: 'https://minio.storage.svc:9000',
+      want: { ok: true, endpoint: { host: 'minio.storage.svc', port: 9000 } },
+    },
+    {
+      reason: 'host:port without scheme',
+      text: 'minio:9000',
+      want: { ok: true, endpoint: { host: 'minio', port: 9000 } },
+    },
+    {
+      reason: 'a trailing slash is dropped and the host lowercased',
+      text: 'HTTPS://S3.Example.com/',
+      want: { ok: true, endpoint: { host: 's3.example.com' } },
+    },
+    {
+      reason: 'an IPv4 address',
+      text: 'https://10.0.0.7:443',
+      want: { ok: true, endpoint: { host: '10.0.0.7', port: 443 } },
+    },
+    {
+      reason: 'http is refused',
+      text: 'http://minio:9000',
+      want: {
+        ok: false,
+        problem: 'http:// is not supported: pgBackRest 2.57 talks to S3 over HTTPS only',
+      },
+    },
+    {
+      reason: 'a path is refused',
+      text: 'https://s3.example.com/bucket',
+      want: {
+        ok: false,
+        problem: '"https://s3.example.com/bucket" is not a host, host:port or https://host[:port]',
+      },
+    },
+    {
+      reason: 'another scheme is refused',
+      text: 's3://bucket',
+      want: { ok: false, problem: '"s3://bucket" is not a host, host:port or https://host[:port]' },
+    },
+    {
+      reason: 'port 0',
+      text: 'minio:0',
+      want: { ok: false, problem: 'port 0 is out of range (1-65535)' },
+    },
+    {
+      reason: 'port too large',
+      text: 'minio:70000',
+      want: { ok: false, problem: 'port 70000 is out of range (1-65535)' },
+    },
+    {
+      reason: 'credentials in the URL are refused',
+      text: 'https://key:secret@minio',
+      want: {
+        ok: false,
+        problem: '"https://key:secret@minio" is not a host, host:port or https://host[:port]',
+      },
+    },
+  ];
+  it.each(cases)('$reason', ({ text, want }) => {
+    expect(parseS3Endpoint(text)).toEqual(want);
+  });
+});
+
+describe('quantityValue', () => {
+  const cases: { reason: string; text: string; want: number | undefined }[] = [
+    { reason: 'binary suffix', text: '10Gi', want: 10 * 2 ** 30 },
+    { reason: 'decimal suffix', text: '1G', want: 1e9 },
+    { reason: 'milli', text: '500m', want: 0.5 },
+    { reason: 'exponent', text: '1e3', want: 1000 },
+    { reason: 'fraction', text: '1.5Gi', want: 1.5 * 2 ** 30 },
+    { reason: 'plain number', text: '1024', want: 1024 },
+    { reason: 'garbage', text: '10GB', want: undefined },
+    { reason: 'empty', text: '', want: undefined },
+  ];
+  it.each(cases)('$reason', ({ text, want }) => {
+    expect(quantityValue(text)).toBe(want);
+  });
+});
