@@ -33,6 +33,12 @@ export type Outcome = {
 
 const OWNED = new Set<string>(RESOURCE_KEYS);
 
+/** Every map filled: the SDK's encoder throws on a missing one (crossplane.md §0.1). */
+function emptyRequirements(): NonNullable<RunFunctionResponse['requirements']> {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the encoder needs the deprecated map too
+  return { extraResources: {}, resources: {}, schemas: {} };
+}
+
 function passedThrough(req: RunFunctionRequest): Record<string, Resource> {
   const previous = req.desired?.resources ?? {};
   return Object.fromEntries(Object.entries(previous).filter(([key]) => !OWNED.has(key)));
@@ -44,7 +50,7 @@ function base(req: RunFunctionRequest, ttlSeconds: number): RunFunctionResponse 
     desired: { composite: req.desired?.composite, resources: passedThrough(req) },
     results: [],
     context: req.context,
-    requirements: { extraResources: {}, resources: {}, schemas: {} },
+    requirements: emptyRequirements(),
     conditions: [],
   };
 }
@@ -94,7 +100,7 @@ export function respond(req: RunFunctionRequest, outcome: Outcome): RunFunctionR
       ready: ready ? Ready.READY_TRUE : Ready.READY_FALSE,
     });
   }
-  rsp.requirements = { extraResources: {}, resources: { ...outcome.requirements }, schemas: {} };
+  rsp.requirements = { ...emptyRequirements(), resources: { ...outcome.requirements } };
   rsp.conditions = [...outcome.conditions];
   rsp.results = [...outcome.results];
   return rsp;

@@ -39,10 +39,12 @@ export function generatedSecretData(
 ): SecretData {
   const data: SecretData = {};
   for (const { key, value } of keys) {
-    const carried = text(at(observed, 'data'), key);
-    data[key] = carried
-      ? carried
-      : Buffer.from(value(derive(secretKey, server, key))).toString('base64');
+    const carried = text(at(observed, 'data'), key) ?? '';
+    // An empty value is not a value: generate one rather than run with an empty key.
+    data[key] =
+      carried.length > 0
+        ? carried
+        : Buffer.from(value(derive(secretKey, server, key))).toString('base64');
   }
   return data;
 }

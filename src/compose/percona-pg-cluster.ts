@@ -1,16 +1,93 @@
+/** The PerconaPGCluster `<n>-postgres`: the control-plane database (api.md §3, percona.md §1). */
+import type { ResourceRequirements } from '../api/kube.js';
 import type { DittoServer } from '../api/parse.js';
 import type { ResolvedPercona } from '../api/resolve.js';
+import { labels, POSTGRES_INSTANCE, POSTGRES_USER } from '../names.js';
+import { perconaBackups } from './percona-backups.js';
 import type { KubeObject } from './types.js';
 
+export const PERCONA_API_VERSION = 'pgv2.percona.com/v2';
+export const PERCONA_KIND = 'PerconaPGCluster';
+
 /**
- * STUB (helper A): PerconaPGCluster `<n>-postgres`. `backupSecretName` is the Secret the
- * pgBackRest configuration references (ours, or the user's own `*.conf` Secret); it is
- * undefined exactly when `percona.backup` is undefined.
+ * Percona's opt-in deletion finalizers: delete-pvc also deletes the pguser Secrets. Without
+ * them the volumes outlive the cluster and a re-created server finds its data (api.md §6).
+ */
+export const DELETE_WITH_SERVER_FINALIZERS = [
+  'percona.com/delete-pvc',
+  'percona.com/delete-ssl',
+] as const;
+
+/** Integer quantities become strings, the form the API server returns them in. */
+function quantities(values: Record<string, string | number>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
+}
+
+function instanceResources(resources: ResourceRequirements | undefined) {
+  if (!resources || (resources.limits === undefined && resources.requests === undefined)) {
+    return {};
+  }
+  const { limits, requests } = resources;
+  return {
+    resources: {
+      ...(limits === undefined ? {} : { limits: quantities(limits) }),
+      ...(requests === undefined ? {} : { requests: quantities(requests) }),
+    },
+  };
+}
+
+/** The single instance set `instance1`. */
+function instanceSet(percona: ResolvedPercona) {
+  const { storageClassName } = percona;
+  return {
+    name: POSTGRES_INSTANCE,
+    replicas: percona.replicas,
+    // accessModes and requests.storage are optional in this CRD but required by the Crunchy
+    // PostgresCluster it becomes; without them the operator never writes a status.
+    dataVolumeClaimSpec: {
+      accessModes: ['ReadWriteOnce'],
+      // Unset means the cluster's default storage class.
+      ...(storageClassName === undefined ? {} : { storageClassName }),
+      resources: { requests: { storage: percona.storageSize } },
+    },
+    ...instanceResources(percona.resources),
+  };
+}
+
+/**
+ * Only what DittoFS needs is set; `pmm`, `expose`, `patroni`, `autoCreateUserSchema` and
+ * the like keep the operator's defaults. Images are always set: 2.8.2 ships none.
+ * `backupSecretName` is undefined exactly when `percona.backup` is.
  */
 export function perconaPGCluster(
-  _server: DittoServer,
-  _percona: ResolvedPercona,
-  _backupSecretName: string | undefined,
+  server: DittoServer,
+  percona: ResolvedPercona,
+  backupSecretName: string | undefined,
 ): KubeObject {
-  throw new Error('not implemented');
+  return {
+    apiVersion: PERCONA_API_VERSION,
+    kind: PERCONA_KIND,
+    metadata: {
+      name: server.names.postgresCluster,
+      namespace: server.namespace,
+      labels: labels(server.name, 'database'),
+      ...(percona.deleteWithServer ? { finalizers: [...DELETE_WITH_SERVER_FINALIZERS] } : {}),
+    },
+    spec: {
+      // Pinned: left empty, the operator writes its own version into the spec.
+      crVersion: percona.crVersion,
+      image: percona.postgresImage,
+      postgresVersion: percona.postgresVersion,
+      // Percona creates `<cluster>-pguser-dittofs` for this user; the Deployment reads it.
+      users: [{ name: POSTGRES_USER, databases: [percona.databaseName] }],
+      instances: [instanceSet(percona)],
+      // 2.8.x always deploys pgBouncer, so it is configured rather than left to defaults.
+      proxy: { pgBouncer: { replicas: percona.pgBouncer.replicas, image: percona.pgBouncerImage } },
+      backups: perconaBackups(
+        { namespace: server.namespace, name: server.name, image: percona.pgBackRestImage },
+        percona.backup,
+        backupSecretName,
+      ),
+    },
+  };
 }

@@ -18,7 +18,9 @@ export type Credentials =
 
 function requiredSecret(req: RunFunctionRequest): unknown {
   const required =
-    req.requiredResources[CREDENTIALS_REQUIREMENT] ?? req.extraResources[CREDENTIALS_REQUIREMENT];
+    req.requiredResources[CREDENTIALS_REQUIREMENT] ??
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- Crossplane < v2 and render --extra-resources still send it
+    req.extraResources[CREDENTIALS_REQUIREMENT];
   return required?.items[0]?.resource;
 }
 

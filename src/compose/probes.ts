@@ -1,0 +1,33 @@
+/**
+ * Health probes of the dittofs container, on the named `api` port. `/health` answers 200
+ * while the HTTP server is up; `/health/ready` once the runtime is initialised. Timings
+ * are the DittoFS operator's.
+ */
+
+const httpGet = (path: string) => ({ httpGet: { path, port: 'api' } });
+
+export function serverProbes(): Record<string, Record<string, unknown>> {
+  return {
+    livenessProbe: {
+      ...httpGet('/health'),
+      initialDelaySeconds: 15,
+      periodSeconds: 10,
+      timeoutSeconds: 5,
+      failureThreshold: 3,
+    },
+    readinessProbe: {
+      ...httpGet('/health/ready'),
+      initialDelaySeconds: 10,
+      periodSeconds: 5,
+      timeoutSeconds: 5,
+      failureThreshold: 3,
+    },
+    // Up to 30 x 5 s = 150 s to start (database migrations) before liveness takes over.
+    startupProbe: {
+      ...httpGet('/health'),
+      periodSeconds: 5,
+      timeoutSeconds: 5,
+      failureThreshold: 30,
+    },
+  };
+}
