@@ -16,6 +16,8 @@ export default tseslint.config(
       // Template literals with numbers are how names and ports are written everywhere here.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      // Conflicts with no-non-null-assertion from the strict set, which we keep.
+      '@typescript-eslint/non-nullable-type-assertion-style': 'off',
       // Omitting a field by destructuring (`const { enabled: _, ...rest }`) is intended.
       '@typescript-eslint/no-unused-vars': [
         'error',

@@ -7,23 +7,26 @@ import type { Notice } from '../api/resolve.js';
 import type { Composition } from '../compose/index.js';
 import { expectedKind, type Observation } from '../observe/observed.js';
 
-function credentialNotices({ server, backup }: Composition): Notice[] {
+function credentialNotices({ server, backup, resources }: Composition): Notice[] {
   if (!backup.enabled) return [];
-  const ref = server.percona?.backup?.credentialsSecretRef.name ?? '';
-  const kept = 'the backup configuration pgBackRest already has is kept';
+  const until = resources.has('backup-secret')
+    ? `Secret ${server.names.backupSecret} keeps the last known credentials until then`
+    : 'backups cannot run until then';
   switch (backup.credentials.state) {
-    case 'missing':
+    case 'missing': {
+      const ref = server.percona?.backup?.credentialsSecretRef.name ?? '';
       return [
         {
           reason: 'CredentialsNotFound',
-          message: `Secret ${ref} with the S3 credentials was not found in namespace ${server.namespace}; ${kept}: create the Secret or fix spec.percona.backup.credentialsSecretRef`,
+          message: `Secret ${ref} with the S3 credentials was not found in namespace ${server.namespace}: create it or fix spec.percona.backup.credentialsSecretRef; ${until}`,
         },
       ];
+    }
     case 'invalid':
       return [
         {
           reason: 'CredentialsInvalid',
-          message: `${backup.credentials.problem}; ${kept}: fix the Secret`,
+          message: `${backup.credentials.problem}: fix the Secret; ${until}`,
         },
       ];
     default:

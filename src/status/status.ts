@@ -1,32 +1,18 @@
 /**
  * The XR status (api.md §4), derived from observed state and written in full every time.
+ * Its `ready` fields are the verdicts behind the conditions, so the two always agree.
  */
+import { Status } from '@crossplane-org/function-sdk-typescript';
 import type { DittoServer } from '../api/parse.js';
 import type { DittoServerStatus } from '../api/status.js';
 import type { Composition } from '../compose/index.js';
 import { backupRepoPath } from '../names.js';
-import { condition, integer, isFields, list, text, type Fields } from '../observe/fields.js';
+import { integer, text, type Fields } from '../observe/fields.js';
 import type { ObservedResources } from '../observe/observed.js';
-import { deploymentReady, loadBalancerAddress, perconaClusterReady } from '../observe/readiness.js';
+import { loadBalancerAddress } from '../observe/readiness.js';
+import { backupVerdict, databaseVerdict, serverAvailable, stanzaCreated } from './verdicts.js';
 
-/** Whether backups work: Percona is ReadyForBackup and the repo1 stanza exists. */
-export function stanzaCreated(cluster: Fields | undefined): boolean {
-  const repo1 = list(cluster, 'status', 'pgbackrest', 'repos').find(
-    (repo) => text(repo, 'name') === 'repo1',
-  );
-  return isFields(repo1) && repo1.stanzaCreated === true;
-}
-
-export function readyForBackup(cluster: Fields | undefined): boolean {
-  return condition(cluster, 'ReadyForBackup')?.status === 'True';
-}
-
-/** The server is up: replicas wanted and the observed Deployment available. */
-export function serverAvailable(server: DittoServer, observed: ObservedResources): boolean {
-  const current = observed.deployment;
-  return server.spec.replicas > 0 && current !== undefined && deploymentReady(current);
-}
-
+/** `<service>.<namespace>.svc:<port>`, or the load balancer's address once it has one. */
 function endpoint(
   server: DittoServer,
   service: Fields | undefined,
@@ -45,11 +31,11 @@ function databaseStatus(
   observed: ObservedResources,
 ): DittoServerStatus['database'] {
   const { database, names } = server;
+  const ready = databaseVerdict(server, observed).status === Status.STATUS_CONDITION_TRUE;
   if (database.type === 'sqlite') {
-    return { type: 'sqlite', clusterName: '', state: '', host: '', secretName: '', ready: true };
+    return { type: 'sqlite', clusterName: '', state: '', host: '', secretName: '', ready };
   }
   if (database.source === 'external') {
-    const ready = serverAvailable(server, observed);
     return {
       type: 'postgres',
       clusterName: '',
@@ -59,14 +45,13 @@ function databaseStatus(
       ready,
     };
   }
-  const cluster = observed.postgres;
   return {
     type: 'postgres',
     clusterName: names.postgresCluster,
-    state: text(cluster, 'status', 'state') ?? '',
-    host: text(cluster, 'status', 'host') ?? '',
+    state: text(observed.postgres, 'status', 'state') ?? '',
+    host: text(observed.postgres, 'status', 'host') ?? '',
     secretName: names.postgresUserSecret,
-    ready: cluster !== undefined && perconaClusterReady(cluster),
+    ready,
   };
 }
 
@@ -76,12 +61,15 @@ export function deriveStatus(
 ): DittoServerStatus {
   const { server, backup } = composition;
   const { spec, names } = server;
-  const deployment = observed.deployment;
-  const count = (field: string) => integer(deployment, 'status', field) ?? 0;
-  const backupReady =
-    backup.enabled && readyForBackup(observed.postgres) && stanzaCreated(observed.postgres);
+  const count = (field: string) => integer(observed.deployment, 'status', field) ?? 0;
   const phase =
     spec.replicas === 0 ? 'Stopped' : serverAvailable(server, observed) ? 'Running' : 'Pending';
+  const adapter = (
+    enabled: boolean,
+    key: 'nfs-service' | 'smb-service',
+    name: string,
+    port: number,
+  ) => (enabled ? endpoint(server, observed[key], name, port) : '');
   return {
     phase,
     replicas: count('replicas'),
@@ -90,18 +78,24 @@ export function deriveStatus(
     database: databaseStatus(server, observed),
     backup: {
       enabled: backup.enabled,
-      ready: backupReady,
+      ready: backupVerdict(composition, observed).status === Status.STATUS_CONDITION_TRUE,
       stanzaCreated: backup.enabled && stanzaCreated(observed.postgres),
       repoPath: backup.enabled ? backupRepoPath(server.namespace, server.name) : '',
     },
     endpoints: {
       api: endpoint(server, observed['api-service'], names.apiService, spec.controlPlane.port),
-      nfs: spec.adapters.nfs.enabled
-        ? endpoint(server, observed['nfs-service'], names.nfsService, spec.adapters.nfs.port)
-        : '',
-      smb: spec.adapters.smb.enabled
-        ? endpoint(server, observed['smb-service'], names.smbService, spec.adapters.smb.port)
-        : '',
+      nfs: adapter(
+        spec.adapters.nfs.enabled,
+        'nfs-service',
+        names.nfsService,
+        spec.adapters.nfs.port,
+      ),
+      smb: adapter(
+        spec.adapters.smb.enabled,
+        'smb-service',
+        names.smbService,
+        spec.adapters.smb.port,
+      ),
     },
   };
 }

@@ -1,0 +1,300 @@
+/**
+ * RunFunction end to end, in process: whole responses compared, one `reason` per case.
+ * Resource bodies come from the reviewed golden files; everything else is spelled out.
+ */
+import {
+  Resource,
+  RunFunctionResponse,
+  Severity,
+  Target,
+} from '@crossplane-org/function-sdk-typescript';
+import { describe, expect, it } from 'vitest';
+import { runFunction } from '../src/function.js';
+import { observedPerconaCluster } from './fixtures/observed.js';
+import { BACKUP_SPEC, xr, type JsonObject } from './fixtures/xr.js';
+import {
+  condition,
+  expectedResponse,
+  golden,
+  status,
+  warning,
+  type Expected,
+} from './support/expected.js';
+import {
+  credentialsSecret,
+  desiredObjects,
+  request,
+  responseJson,
+  TEST_SECRET_KEY,
+  type RequestParts,
+} from './support/request.js';
+
+const MINIMAL_KEYS = [
+  'config',
+  'pvc-controlplane',
+  'pvc-metadata',
+  'jwt-secret',
+  'admin-secret',
+  'api-service',
+  'nfs-service',
+  'deployment',
+];
+const BACKUP_KEYS = [
+  'config',
+  'pvc-controlplane',
+  'pvc-metadata',
+  'jwt-secret',
+  'admin-secret',
+  'api-service',
+  'nfs-service',
+  'postgres',
+  'backup-secret',
+  'deployment',
+];
+const BACKUP = { percona: { enabled: true, backup: BACKUP_SPEC } };
+
+const run = (parts: RequestParts) => runFunction(request(parts), { secretKey: TEST_SECRET_KEY });
+
+const earlierStep: Record<string, JsonObject> = {
+  'network-policy': {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'demo-files', namespace: 'team-a' },
+    spec: { podSelector: {}, policyTypes: ['Ingress'] },
+  },
+};
+
+const readyPercona = (() => {
+  const postgres = desiredObjects(
+    run({ xr: xr(BACKUP), credentials: [credentialsSecret()] }),
+  ).postgres;
+  if (!postgres) throw new Error('no PerconaPGCluster composed');
+  return observedPerconaCluster(postgres, { state: 'ready', backup: 'ready' });
+})();
+
+const credentialsRequirement = {
+  'backup-credentials': {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    matchName: 's3-credentials',
+    namespace: 'team-a',
+  },
+};
+
+const perconaStatus = {
+  database: {
+    type: 'postgres' as const,
+    clusterName: 'demo-postgres',
+    state: 'ready',
+    host: 'demo-postgres-pgbouncer.team-a.svc',
+    secretName: 'demo-postgres-pguser-dittofs',
+    ready: true,
+  },
+  backup: {
+    enabled: true,
+    ready: true,
+    stanzaCreated: true,
+    repoPath: '/pgbackrest/team-a/demo/repo1',
+  },
+};
+
+const cases: { reason: string; parts: RequestParts; want: Expected }[] = [
+  {
+    reason: 'First call for a minimal XR: everything composed, nothing ready, no results',
+    parts: { xr: xr() },
+    want: {
+      resources: golden('minimal', MINIMAL_KEYS),
+      ready: [],
+      status: status(),
+      conditions: [
+        condition(
+          'DatabaseReady',
+          'True',
+          'SQLite',
+          'The control plane uses its embedded SQLite database',
+        ),
+        condition('BackupReady', 'False', 'BackupDisabled', 'Backups are not enabled'),
+        condition('Available', 'False', 'Creating', 'Deployment demo does not exist yet'),
+      ],
+    },
+  },
+  {
+    reason: 'Desired state of earlier steps passes through; the tag and the Input TTL are used',
+    parts: {
+      xr: xr(),
+      desired: earlierStep,
+      tag: 'c0ffee',
+      input: { apiVersion: 'dittoserver.fn.dittofs.com/v1beta1', kind: 'Input', ttl: '2m' },
+    },
+    want: {
+      tag: 'c0ffee',
+      ttlSeconds: 120,
+      resources: golden('minimal', MINIMAL_KEYS),
+      passedThrough: earlierStep,
+      ready: [],
+      status: status(),
+      conditions: [
+        condition(
+          'DatabaseReady',
+          'True',
+          'SQLite',
+          'The control plane uses its embedded SQLite database',
+        ),
+        condition('BackupReady', 'False', 'BackupDisabled', 'Backups are not enabled'),
+        condition('Available', 'False', 'Creating', 'Deployment demo does not exist yet'),
+      ],
+    },
+  },
+  {
+    reason:
+      'Backups with plain-key credentials once Percona is ready: Secret composed, requirement declared',
+    parts: {
+      xr: xr(BACKUP),
+      credentials: [credentialsSecret()],
+      observed: { postgres: readyPercona },
+    },
+    want: {
+      resources: golden('percona-backup-plain-keys', BACKUP_KEYS),
+      ready: ['postgres'],
+      status: status(perconaStatus),
+      conditions: [
+        condition(
+          'DatabaseReady',
+          'True',
+          'PerconaReady',
+          'PerconaPGCluster demo-postgres is ready',
+        ),
+        condition(
+          'BackupReady',
+          'True',
+          'BackupReady',
+          'Percona is ready for backups and the repo1 stanza exists',
+        ),
+        condition('Available', 'False', 'Creating', 'Deployment demo does not exist yet'),
+      ],
+      requirements: credentialsRequirement,
+    },
+  },
+  {
+    reason:
+      'Credentials Secret not found: the rest is composed, BackupReady False, a Warning for the human',
+    parts: { xr: xr(BACKUP), credentials: [], observed: { postgres: readyPercona } },
+    want: {
+      resources: golden(
+        'credentials-missing',
+        BACKUP_KEYS.filter((key) => key !== 'backup-secret'),
+      ),
+      ready: ['postgres'],
+      status: status({ ...perconaStatus, backup: { ...perconaStatus.backup, ready: false } }),
+      conditions: [
+        condition(
+          'DatabaseReady',
+          'True',
+          'PerconaReady',
+          'PerconaPGCluster demo-postgres is ready',
+        ),
+        condition(
+          'BackupReady',
+          'False',
+          'CredentialsNotFound',
+          'Secret s3-credentials with the S3 credentials was not found in namespace team-a',
+        ),
+        condition('Available', 'False', 'Creating', 'Deployment demo does not exist yet'),
+      ],
+      results: [
+        warning(
+          'CredentialsNotFound',
+          'Secret s3-credentials with the S3 credentials was not found in namespace team-a: create it or fix spec.percona.backup.credentialsSecretRef; backups cannot run until then',
+        ),
+      ],
+      requirements: credentialsRequirement,
+    },
+  },
+];
+
+describe('runFunction', () => {
+  it.each(cases)('$reason', ({ parts, want }) => {
+    expect(responseJson(run(parts))).toEqual(expectedResponse(want));
+  });
+
+  it("returns one FATAL result and only the earlier steps' desired state for an invalid spec", () => {
+    const rsp = run({
+      xr: xr({ replicas: 3, storage: { metadataSize: '-1' } }),
+      desired: earlierStep,
+    });
+    expect(responseJson(rsp)).toEqual(
+      RunFunctionResponse.toJSON({
+        meta: { tag: 'tag-0001', ttl: { seconds: 60, nanos: 0 } },
+        desired: {
+          composite: undefined,
+          resources: {
+            'network-policy': Resource.fromJSON({ resource: earlierStep['network-policy'] }),
+          },
+        },
+        results: [
+          {
+            severity: Severity.SEVERITY_FATAL,
+            reason: 'InvalidSpec',
+            target: Target.TARGET_COMPOSITE_AND_CLAIM,
+            message:
+              'invalid DittoServer: spec.replicas: Too big: expected number to be <=1; spec.storage.metadataSize: must be a positive size',
+          },
+        ],
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- the encoder needs every map
+        requirements: { extraResources: {}, resources: {}, schemas: {} },
+        conditions: [],
+        context: undefined,
+      }),
+    );
+  });
+
+  it('replaces, never merges, what an earlier step put under a key it owns', () => {
+    const intruder = {
+      deployment: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'x' },
+        spec: { template: { spec: { containers: [{ name: 'other', image: 'busybox' }] } } },
+      },
+    };
+    const rsp = run({ xr: xr(), desired: intruder });
+    const containers = (
+      desiredObjects(rsp).deployment?.spec as {
+        template: { spec: { containers: { name: string }[] } };
+      }
+    ).template.spec.containers;
+    expect(containers.map((container) => container.name)).toEqual(['dittofs']);
+  });
+
+  it('gives the same bytes for the same request, and does not mutate the request', () => {
+    const req = request({
+      xr: xr(BACKUP),
+      credentials: [credentialsSecret()],
+      observed: { postgres: readyPercona },
+      desired: earlierStep,
+    });
+    const before = JSON.stringify(req);
+    const first = RunFunctionResponse.encode(
+      runFunction(req, { secretKey: TEST_SECRET_KEY }),
+    ).finish();
+    const second = RunFunctionResponse.encode(
+      runFunction(req, { secretKey: TEST_SECRET_KEY }),
+    ).finish();
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    expect(JSON.stringify(req)).toBe(before);
+  });
+
+  it('keeps generated Secret values once they are observed, whatever the key', () => {
+    const first = desiredObjects(run({ xr: xr() }));
+    const jwt = first['jwt-secret'];
+    if (!jwt) throw new Error('no JWT Secret composed');
+    const later = runFunction(request({ xr: xr(), observed: { 'jwt-secret': jwt } }), {
+      secretKey: Buffer.alloc(32, 9),
+    });
+    expect(desiredObjects(later)['jwt-secret']).toEqual(jwt);
+    const other = desiredObjects(
+      runFunction(request({ xr: xr() }), { secretKey: Buffer.alloc(32, 9) }),
+    )['jwt-secret'];
+    expect(other).not.toEqual(jwt);
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * Expected responses, spelled out: resource bodies come from the reviewed golden files,
+ * everything else (readiness, status, conditions, results, requirements) is written by
+ * hand in each test.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  Ready,
+  Resource,
+  RunFunctionResponse,
+  Severity,
+  Status,
+  Target,
+  type Condition,
+  type Result,
+} from '@crossplane-org/function-sdk-typescript';
+import { parseAllDocuments } from 'yaml';
+import type { DittoServerStatus } from '../../src/api/status.js';
+import { merge, type JsonObject } from '../fixtures/xr.js';
+
+const GOLDEN = new URL('../golden/compose/', import.meta.url);
+
+/** The composed objects of a golden file, keyed by composition-resource name. */
+export function golden(name: string, keys: readonly string[]): Record<string, JsonObject> {
+  const documents = parseAllDocuments(readFileSync(new URL(`${name}.yaml`, GOLDEN), 'utf8')).map(
+    (document) => document.toJSON() as JsonObject,
+  );
+  if (documents.length !== keys.length)
+    throw new Error(`golden ${name} has ${documents.length} objects, not ${keys.length}`);
+  return Object.fromEntries(keys.map((key, index) => [key, documents[index] as JsonObject]));
+}
+
+type Verdict = 'True' | 'False' | 'Unknown';
+const STATUS: Record<Verdict, Status> = {
+  True: Status.STATUS_CONDITION_TRUE,
+  False: Status.STATUS_CONDITION_FALSE,
+  Unknown: Status.STATUS_CONDITION_UNKNOWN,
+};
+
+export function condition(
+  type: string,
+  status: Verdict,
+  reason: string,
+  message: string,
+): Condition {
+  return {
+    type,
+    status: STATUS[status],
+    reason,
+    message,
+    target: Target.TARGET_COMPOSITE_AND_CLAIM,
+  };
+}
+
+export function warning(reason: string, message: string): Result {
+  return {
+    severity: Severity.SEVERITY_WARNING,
+    reason,
+    message,
+    target: Target.TARGET_COMPOSITE_AND_CLAIM,
+  };
+}
+
+/** Status of `demo` in `team-a` with nothing running yet; tests override what differs. */
+export function status(
+  overrides: Partial<{
+    [K in keyof DittoServerStatus]: Partial<DittoServerStatus[K]> | DittoServerStatus[K];
+  }> = {},
+): DittoServerStatus {
+  const base: DittoServerStatus = {
+    phase: 'Pending',
+    replicas: 0,
+    readyReplicas: 0,
+    availableReplicas: 0,
+    database: { type: 'sqlite', clusterName: '', state: '', host: '', secretName: '', ready: true },
+    backup: { enabled: false, ready: false, stanzaCreated: false, repoPath: '' },
+    endpoints: { api: 'demo-api.team-a.svc:8080', nfs: 'demo-nfs.team-a.svc:12049', smb: '' },
+  };
+  return merge(base, overrides);
+}
+
+export type Expected = {
+  readonly tag?: string;
+  readonly ttlSeconds?: number;
+  readonly composite?: { apiVersion: string; kind: string };
+  readonly resources: Record<string, JsonObject>;
+  /** Keys whose resource is READY_TRUE; every other composed resource is READY_FALSE. */
+  readonly ready: readonly string[];
+  /** Earlier pipeline steps' resources, expected back untouched. */
+  readonly passedThrough?: Record<string, JsonObject>;
+  readonly status: DittoServerStatus;
+  readonly conditions: readonly Condition[];
+  readonly results?: readonly Result[];
+  readonly requirements?: Record<
+    string,
+    { apiVersion: string; kind: string; matchName: string; namespace: string }
+  >;
+};
+
+export function expectedResponse(want: Expected): unknown {
+  const resources = Object.fromEntries([
+    ...Object.entries(want.passedThrough ?? {}).map(
+      ([key, resource]) => [key, Resource.fromJSON({ resource })] as const,
+    ),
+    ...Object.entries(want.resources).map(
+      ([key, resource]) =>
+        [
+          key,
+          Resource.fromJSON({
+            resource,
+            ready: want.ready.includes(key) ? Ready.READY_TRUE : Ready.READY_FALSE,
+          }),
+        ] as const,
+    ),
+  ]);
+  const composite = want.composite ?? {
+    apiVersion: 'storage.dittofs.com/v1alpha1',
+    kind: 'DittoServer',
+  };
+  return RunFunctionResponse.toJSON(
+    RunFunctionResponse.fromPartial({
+      meta: { tag: want.tag ?? 'tag-0001', ttl: { seconds: want.ttlSeconds ?? 60, nanos: 0 } },
+      desired: {
+        composite: Resource.fromJSON({ resource: { ...composite, status: want.status } }),
+        resources,
+      },
+      results: [...(want.results ?? [])],
+      conditions: [...want.conditions],
+      requirements: { resources: want.requirements ?? {} },
+    }),
+  );
+}
