@@ -43,7 +43,7 @@ function reconcile({
 }
 
 async function matchesGolden(rsp: RunFunctionResponse, step: string): Promise<void> {
-  await expect(stringify(responseJson(rsp), { lineWidth: 0 })).toMatchFileSnapshot(
+  await expect(stringify(responseJson(rsp), { lineWidth: 0, version: '1.1' })).toMatchFileSnapshot(
     `golden/lifecycle/${step}.yaml`,
   );
 }

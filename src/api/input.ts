@@ -37,8 +37,11 @@ export const postgresImages = z
       'PostgreSQL image per major version; also runs the wait-for-postgres init container.',
   });
 
-/** A Go-style duration of hours, minutes and seconds, e.g. 1m30s. */
-export const DURATION_PATTERN = /^(?=\d)(\d+h)?(\d+m)?(\d+s)?$/;
+/**
+ * A Go-style duration of hours, minutes and seconds, e.g. 1m30s. No lookahead: the XRD
+ * pattern runs on RE2, so emptiness is refused by a separate minimum length.
+ */
+export const DURATION_PATTERN = /^([0-9]+h)?([0-9]+m)?([0-9]+s)?$/;
 
 export const functionInput = z
   .object({
@@ -90,6 +93,7 @@ export const functionInput = z
       .meta({ description: 'Platform defaults for XR fields.' }),
     ttl: z
       .string()
+      .min(2, 'must be a duration such as 60s or 1m30s')
       .regex(DURATION_PATTERN, 'must be a duration such as 60s or 1m30s')
       .default('60s')
       .meta({

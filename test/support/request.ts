@@ -69,7 +69,10 @@ export function readiness(rsp: RunFunctionResponse): Record<string, Ready> {
 
 /** A YAML stream of objects, one document each, the format of the golden files. */
 export function yamlStream(objects: readonly unknown[]): string {
-  return objects.map((object) => `---\n${stringify(object, { lineWidth: 0 })}`).join('');
+  // YAML 1.1, as kubectl and Crossplane read it: `y` and timestamps get quoted.
+  return objects
+    .map((object) => `---\n${stringify(object, { lineWidth: 0, version: '1.1' })}`)
+    .join('');
 }
 
 /** The whole response as plain JSON (enums as names), for whole-response comparisons. */
