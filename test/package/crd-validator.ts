@@ -1,0 +1,152 @@
+/**
+ * Validates objects against a CRD schema offline, the way `kubectl apply` (strict field
+ * validation) and the API server would: CRD defaults first, then the OpenAPI schema, unknown
+ * fields, the CEL rules (each one hand-translated below) and metadata.name.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import formatsPlugin from 'ajv-formats';
+import { parse } from 'yaml';
+import {
+  applyDefaults,
+  emptyValues,
+  isObject,
+  unknownFields,
+  type SchemaNode,
+} from '../support/crd-structural.js';
+
+export const CROSSPLANE_SCHEMAS = join(import.meta.dirname, '..', 'schemas', 'crossplane');
+
+const KUBERNETES_KEYWORDS = [
+  'x-kubernetes-validations',
+  'x-kubernetes-map-type',
+  'x-kubernetes-list-type',
+  'x-kubernetes-list-map-keys',
+  'x-kubernetes-int-or-string',
+  'x-kubernetes-preserve-unknown-fields',
+  'x-kubernetes-embedded-resource',
+];
+
+const FULLY_QUALIFIED_IMAGE = /^[^./]+(\.[^./]+)+(\/[^/:@]+)+(:[^:@]+(@sha256.+)?|@sha256.+)$/;
+const has = (self: Record<string, unknown>, field: string) => self[field] !== undefined;
+const lower = (text: unknown) => typeof text === 'string' && text === text.toLowerCase();
+
+/**
+ * Every CEL rule in the Crossplane CRDs under test/schemas/crossplane, translated. A rule
+ * missing here fails validation, so a new CRD copy cannot bring an unchecked rule.
+ * Transition rules (`oldSelf`) hold on create.
+ */
+export const CEL_RULES: Readonly<Record<string, (self: Record<string, unknown>) => boolean>> = {
+  'self == oldSelf': () => true,
+  '!has(self.claimNames)': (self) => !has(self, 'claimNames'),
+  '!has(self.connectionSecretKeys)': (self) => !has(self, 'connectionSecretKeys'),
+  "self.scope == 'LegacyCluster' || !has(self.claimNames)": (self) =>
+    self.scope === 'LegacyCluster' || !has(self, 'claimNames'),
+  "self.scope == 'LegacyCluster' || !has(self.connectionSecretKeys)": (self) =>
+    self.scope === 'LegacyCluster' || !has(self, 'connectionSecretKeys'),
+  'self.plural == self.plural.lowerAscii()': (self) => lower(self.plural),
+  '!has(self.singular) || self.singular == self.singular.lowerAscii()': (self) =>
+    !has(self, 'singular') || lower(self.singular),
+  '!(has(self.name) && has(self.matchLabels))': (self) =>
+    !(has(self, 'name') && has(self, 'matchLabels')),
+  "self.mode == 'Pipeline' && has(self.pipeline)": (self) =>
+    self.mode === 'Pipeline' && has(self, 'pipeline'),
+  "self.source == 'Secret' && has(self.secretRef)": (self) =>
+    self.source === 'Secret' && has(self, 'secretRef'),
+  "self.strategy == 'Webhook' && has(self.webhook)": (self) =>
+    self.strategy === 'Webhook' && has(self, 'webhook'),
+  "self.matches('^[^\\\\.\\\\/]+(\\\\.[^\\\\.\\\\/]+)+(\\\\/[^\\\\/:@]+)+(:[^:@]+(@sha256.+)?|@sha256.+)$')":
+    (self) => typeof self === 'string' && FULLY_QUALIFIED_IMAGE.test(self),
+};
+
+type Rule = { rule: string; message?: string };
+
+function celProblems(value: unknown, schema: SchemaNode, path: string): string[] {
+  const rules = (schema['x-kubernetes-validations'] ?? []) as Rule[];
+  const here = rules.flatMap(({ rule, message }) => {
+    const check = CEL_RULES[rule];
+    if (!check) return [`${path}: CEL rule not translated for tests: ${rule}`];
+    return check(value as Record<string, unknown>) ? [] : [`${path}: ${message ?? rule}`];
+  });
+  if (Array.isArray(value) && schema.items) {
+    const { items } = schema;
+    return [...here, ...value.flatMap((item, i) => celProblems(item, items, `${path}[${i}]`))];
+  }
+  if (!isObject(value)) return here;
+  const additional = isObject(schema.additionalProperties)
+    ? schema.additionalProperties
+    : undefined;
+  return [
+    ...here,
+    ...Object.entries(value).flatMap(([key, item]) => {
+      const child = schema.properties?.[key] ?? additional;
+      return child ? celProblems(item, child, `${path}.${key}`) : [];
+    }),
+  ];
+}
+
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+function nameProblems(obj: Record<string, unknown>): string[] {
+  const name = isObject(obj.metadata) ? obj.metadata.name : undefined;
+  if (typeof name !== 'string') return ['metadata.name: required'];
+  return name.length <= 253 && DNS_SUBDOMAIN.test(name)
+    ? []
+    : ['metadata.name: not a DNS subdomain'];
+}
+
+export type Validator = (obj: unknown) => string[];
+
+/** A validator for one schema; `metadata` at the root is left to the API server. */
+export function schemaValidator(schema: SchemaNode, options = { requireName: true }): Validator {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  // ajv-formats is CommonJS; its callable is `default` under NodeNext resolution.
+  formatsPlugin.default(ajv);
+  for (const keyword of KUBERNETES_KEYWORDS) ajv.addKeyword(keyword);
+  const validate: ValidateFunction = ajv.compile(schema);
+  const opaque: SchemaNode = {
+    ...schema,
+    properties: {
+      ...schema.properties,
+      metadata: { 'x-kubernetes-preserve-unknown-fields': true },
+    },
+  };
+  return (obj) => {
+    const empty = emptyValues(obj);
+    if (empty.length || !isObject(obj)) return empty.length ? empty : ['not an object'];
+    const defaulted = structuredClone(obj);
+    applyDefaults(defaulted, schema);
+    const schemaErrors = validate(defaulted)
+      ? []
+      : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'}`);
+    return [
+      ...schemaErrors,
+      ...unknownFields(defaulted, opaque),
+      ...celProblems(defaulted, schema, '(root)'),
+      ...(options.requireName ? nameProblems(defaulted) : []),
+    ];
+  };
+}
+
+type Crd = {
+  spec: {
+    group: string;
+    names: { kind: string };
+    versions: { name: string; schema: { openAPIV3Schema: SchemaNode } }[];
+  };
+};
+
+/** Validators by `apiVersion/kind` for every version of every CRD in the files. */
+export function crdValidators(files: readonly string[]): Map<string, Validator> {
+  const out = new Map<string, Validator>();
+  for (const file of files) {
+    const crd = parse(readFileSync(file, 'utf8')) as Crd;
+    for (const version of crd.spec.versions)
+      out.set(
+        `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`,
+        schemaValidator(version.schema.openAPIV3Schema),
+      );
+  }
+  return out;
+}
