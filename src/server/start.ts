@@ -1,0 +1,110 @@
+/**
+ * Process start-up shared by the function's `main.ts` and the benchmark's no-op function:
+ * flags, logger, credentials, gRPC server, metrics listener, signal handling. Anything that
+ * prevents serving RunFunction ends the process with a one-line reason and exit code 1.
+ */
+import type { FunctionHandler } from '@crossplane-org/function-sdk-typescript';
+import type { Server } from 'node:http';
+import { parseFlags, type ServerOptions } from './flags.js';
+import { createHealth, ServingStatus } from './health.js';
+import { createLogger, type Logger } from './logger.js';
+import { boundPort, createMetrics, serveMetrics, type FunctionMetrics } from './metrics.js';
+import { bindServer, createFunctionServer } from './server.js';
+import { installShutdown } from './shutdown.js';
+import { loadServerCredentials } from './tls.js';
+
+/** Bad flags, as node:util and the Go SDK's kong report them. */
+export const EXIT_USAGE = 2;
+/** Cannot serve: certificates missing or invalid, a gRPC address that cannot be bound. */
+export const EXIT_CANNOT_SERVE = 1;
+
+function fail(logger: Logger, message: string): never {
+  logger.error(message);
+  process.exit(EXIT_CANNOT_SERVE);
+}
+
+/**
+ * Metrics are secondary: a port already taken (8080 is popular on a laptop) turns them off
+ * with a warning rather than stopping RunFunction. In a pod the port is always free.
+ */
+async function startMetrics(
+  metrics: FunctionMetrics,
+  address: string | undefined,
+  logger: Logger,
+): Promise<Server | undefined> {
+  if (address === undefined) return undefined;
+  try {
+    return await serveMetrics(metrics.registry, address);
+  } catch (error) {
+    logger.warn(`metrics off: cannot listen on ${address}: ${String(error)}`);
+    return undefined;
+  }
+}
+
+async function serve(handler: FunctionHandler, options: ServerOptions): Promise<void> {
+  const logger = createLogger({ debug: options.debug });
+  const credentials = loadServerCredentials(options);
+  if (!credentials.ok) fail(logger, credentials.message);
+
+  const metrics = createMetrics();
+  const health = createHealth();
+  const server = createFunctionServer({
+    handler,
+    logger,
+    metrics,
+    health,
+    maxReceiveMessageBytes: options.maxReceiveMessageBytes,
+  });
+  const port = await bindServer(server, options.address, credentials.credentials).catch(
+    (error: unknown) => fail(logger, `cannot listen on ${options.address}: ${String(error)}`),
+  );
+  const metricsServer = await startMetrics(metrics, options.metricsAddress, logger);
+
+  installShutdown({
+    server,
+    logger,
+    onDrainStart: () => {
+      health.setStatus(ServingStatus.NOT_SERVING);
+    },
+    closeOthers: () =>
+      new Promise((resolve) => {
+        if (metricsServer === undefined) {
+          resolve();
+          return;
+        }
+        metricsServer.close(() => {
+          resolve();
+        });
+        // Scrapers keep connections alive; close() alone would wait for them.
+        metricsServer.closeAllConnections();
+      }),
+  });
+  logger.info(
+    {
+      address: options.address,
+      port,
+      transport: credentials.transport,
+      maxReceiveMessageBytes: options.maxReceiveMessageBytes,
+      ...(metricsServer === undefined ? {} : { metricsPort: boundPort(metricsServer) }),
+    },
+    'serving RunFunction',
+  );
+}
+
+/** Parses the command line and serves `handler` until SIGTERM/SIGINT. */
+export async function startFunction(
+  handler: FunctionHandler,
+  argv: readonly string[] = process.argv.slice(2),
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<void> {
+  const flags = parseFlags(argv, env);
+  if (flags.kind === 'help') {
+    process.stdout.write(`${flags.text}\n`);
+    return;
+  }
+  if (flags.kind === 'usage-error') {
+    process.stderr.write(`main.js: ${flags.message}\nTry 'main.js --help' for the flags.\n`);
+    process.exit(EXIT_USAGE);
+  }
+  await serve(handler, flags.options);
+}
