@@ -22,7 +22,11 @@ function request(
   const resources = {
     'backup-credentials': { items: items.map((resource) => Resource.fromJSON({ resource })) },
   };
-  return RunFunctionRequest.fromPartial({ [field]: resources });
+  return RunFunctionRequest.fromPartial(
+    field === 'requiredResources'
+      ? { requiredResources: resources }
+      : { extraResources: resources },
+  );
 }
 
 describe('readCredentials', () => {
