@@ -237,7 +237,7 @@ describe('runFunction', () => {
             reason: 'InvalidSpec',
             target: Target.TARGET_COMPOSITE_AND_CLAIM,
             message:
-              'invalid DittoServer: spec.replicas: Too big: expected number to be <=1; spec.storage.metadataSize: must be a positive size',
+              'invalid DittoServer: spec.replicas: must be at most 1; spec.storage.metadataSize: must be a positive size',
           },
         ],
         // eslint-disable-next-line @typescript-eslint/no-deprecated -- the encoder needs every map

@@ -20,10 +20,20 @@ export function parseS3Endpoint(text: string): EndpointResult {
     };
   }
   const rest = text.replace(/^https:\/\//i, '').replace(/\/$/, '');
-  const match = /^([^:/?#@]+)(?::([0-9]{1,5}))?$/.exec(rest);
+  // The text is never echoed: it may carry user:password@ or a signed query string.
+  if (rest.includes('@')) {
+    return {
+      ok: false,
+      problem: 'must not hold credentials (user:password@): put them in the credentials Secret',
+    };
+  }
+  const match = /^([^:/?#]+)(?::([0-9]{1,5}))?$/.exec(rest);
   const host = match?.[1]?.toLowerCase();
   if (!match || host === undefined || !(HOST.test(host) || IPV4.test(host))) {
-    return { ok: false, problem: `"${text}" is not a host, host:port or https://host[:port]` };
+    return {
+      ok: false,
+      problem: 'must be a host, host:port or https://host[:port], without a path or query',
+    };
   }
   if (match[2] === undefined) return { ok: true, endpoint: { host } };
   const port = Number(match[2]);

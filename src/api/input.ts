@@ -4,6 +4,7 @@
  * omit the input entirely. Image defaults are the ones Percona 2.8.2 ships.
  */
 import { z } from 'zod';
+import { objectName } from './kube-names.js';
 import { credentialsSecretRef, s3Bucket, s3Endpoint } from './percona-spec.js';
 
 export const INPUT_API_VERSION = 'dittoserver.fn.dittofs.com/v1beta1';
@@ -68,7 +69,7 @@ export const functionInput = z
       .meta({ description: 'Percona operator settings.' }),
     defaults: z
       .object({
-        storageClassName: z.string().min(1).max(253).optional().meta({
+        storageClassName: objectName().optional().meta({
           description: 'Storage class when the XR names none. Unset: the cluster default.',
         }),
         backup: z

@@ -3,31 +3,129 @@ import type { z } from 'zod';
 
 export type Issue = { readonly path: string; readonly message: string };
 
-/** Renders a zod path the way kubectl explains fields: `spec.adapters.nfs.port`, `items[0]`. */
-export function pathText(root: string, path: readonly PropertyKey[]): string {
-  const text = path.reduce<string>(
-    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}.${String(key)}`),
-    root,
-  );
-  return text.replace(/^\./, '');
+/** Keys that read unambiguously after a dot; others (`prometheus.io/scrape`) go in brackets. */
+const PLAIN_KEY = /^[A-Za-z0-9_-]+$/;
+
+function segment(key: PropertyKey): string {
+  if (typeof key === 'number') return `[${key}]`;
+  const text = String(key);
+  return PLAIN_KEY.test(text) ? `.${text}` : `['${text}']`;
 }
 
-/** One issue per field, first message wins, in the order zod reported them. */
+/**
+ * Renders a zod path the way kubectl explains fields: `spec.adapters.nfs.port`,
+ * `items[0]`, `annotations['prometheus.io/scrape']`.
+ */
+export function pathText(root: string, path: readonly PropertyKey[]): string {
+  return path
+    .map(segment)
+    .reduce((text, next) => text + next, root)
+    .replace(/^\./, '');
+}
+
+/**
+ * `z.int()` also checks the safe-integer range; when a field's own bound fails as well, that
+ * bound ("must be at most 1") is the one worth reading, not 9007199254740991.
+ */
+function isSafeIntegerBound(issue: z.core.$ZodIssue): boolean {
+  if (issue.code !== 'too_big' && issue.code !== 'too_small') return false;
+  const bound = issue.code === 'too_big' ? issue.maximum : issue.minimum;
+  return issue.origin === 'int' && Math.abs(Number(bound)) === Number.MAX_SAFE_INTEGER;
+}
+
+/** One issue per field in the order zod reported them; a field's first own message wins. */
 export function fromZod(root: string, error: z.ZodError): Issue[] {
-  const seen = new Set<string>();
-  const issues: Issue[] = [];
+  const messages = new Map<string, { message: string; safeIntegerBound: boolean }>();
   for (const issue of error.issues) {
     const path = pathText(root, issue.path);
-    if (seen.has(path)) continue;
-    seen.add(path);
-    issues.push({ path, message: issue.message });
+    const seen = messages.get(path);
+    if (seen && !(seen.safeIntegerBound && !isSafeIntegerBound(issue))) continue;
+    messages.set(path, { message: issue.message, safeIntegerBound: isSafeIntegerBound(issue) });
   }
-  return issues;
+  return [...messages].map(([path, { message }]) => ({ path, message }));
 }
 
-/** Error map for parsing: a missing value says "required", never echoing user input. */
-export const requiredErrorMap: z.core.$ZodErrorMap = (issue) =>
-  issue.code === 'invalid_type' && issue.input === undefined ? 'required' : undefined;
+const EXPECTED: Readonly<Record<string, string>> = {
+  string: 'a string',
+  number: 'a number',
+  int: 'an integer',
+  boolean: 'true or false',
+  object: 'an object',
+  record: 'an object',
+  array: 'a list',
+};
+
+/** What a value is, in words, without echoing it: user text never reaches the message. */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return 'a string';
+    case 'boolean':
+      return 'a boolean';
+    case 'number':
+      if (Number.isNaN(value)) return 'NaN';
+      if (!Number.isFinite(value)) return 'an infinite number';
+      return Number.isInteger(value) ? 'a number' : 'a fractional number';
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+function isIntegerSchema(schema: z.core.$ZodType | z.core.$ZodCheck | undefined): boolean {
+  const definition: object | undefined = schema?._zod.def;
+  return definition !== undefined && 'format' in definition && definition.format === 'safeint';
+}
+
+function boundMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code !== 'too_big' && issue.code !== 'too_small') return undefined;
+  const big = issue.code === 'too_big';
+  const bound = String(big ? issue.maximum : issue.minimum);
+  const inclusive = issue.inclusive !== false;
+  switch (issue.origin) {
+    case 'string':
+      if (!big && bound === '1') return 'must not be empty';
+      return `must be ${big ? 'at most' : 'at least'} ${bound} characters long`;
+    case 'array':
+      return `must have ${big ? 'at most' : 'at least'} ${bound} items`;
+    default:
+      if (inclusive) return `must be ${big ? 'at most' : 'at least'} ${bound}`;
+      return `must be ${big ? 'less' : 'more'} than ${bound}`;
+  }
+}
+
+/**
+ * Error map for parsing: plain kubectl-style wording ("must be at most 1", "must be one of
+ * ClusterIP, NodePort, LoadBalancer", "required") instead of zod's defaults, never echoing
+ * user input. Messages a schema sets itself take precedence over this map.
+ */
+export const fieldErrorMap: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined) return 'required';
+      // `z.int()` reports a wrong type as "expected number"; the schema knows better.
+      const expected = isIntegerSchema(issue.inst) ? 'int' : issue.expected;
+      return `must be ${EXPECTED[expected] ?? expected}, not ${kindOf(issue.input)}`;
+    }
+    case 'invalid_value':
+      if (issue.input === undefined) return 'required';
+      return issue.values.length === 1
+        ? `must be ${String(issue.values[0])}`
+        : `must be one of ${issue.values.map(String).join(', ')}`;
+    case 'too_big':
+    case 'too_small':
+      return boundMessage(issue);
+    case 'invalid_format':
+      return issue.pattern === undefined ? undefined : `must match ${issue.pattern}`;
+    case 'invalid_key':
+      return 'has an invalid key';
+    default:
+      return undefined;
+  }
+};
 
 /** `a.b: msg; c: msg` on a single line: newlines in user text are flattened. */
 export function issuesText(issues: readonly Issue[]): string {

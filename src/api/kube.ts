@@ -3,6 +3,13 @@
  * runtime parser, the TypeScript type and (through scripts/generate.ts) the XRD schema.
  */
 import { z } from 'zod';
+import {
+  isContainerResourceName,
+  isQualifiedName,
+  keysMatching,
+  objectName,
+  secretDataKey,
+} from './kube-names.js';
 import { QUANTITY_PATTERN, isQuantity, quantityValue } from './quantity.js';
 
 const QUANTITY_MESSAGE = 'must be a Kubernetes quantity such as 10Gi or 500m';
@@ -25,15 +32,24 @@ export const resourceQuantity = z
   )
   .meta({ 'x-kubernetes-int-or-string': true, pattern: QUANTITY_PATTERN });
 
+/** Resource name -> quantity; the API server refuses an unprefixed unknown resource. */
+const resourceList = () =>
+  z
+    .record(z.string(), resourceQuantity)
+    .superRefine(
+      keysMatching(
+        isContainerResourceName,
+        'must be cpu, memory, ephemeral-storage, hugepages-<size> or a prefixed extended resource such as nvidia.com/gpu',
+      ),
+    );
+
 export const resourceRequirements = (description: string) =>
   z
     .object({
-      limits: z
-        .record(z.string(), resourceQuantity)
+      limits: resourceList()
         .optional()
         .meta({ description: 'Maximum amount of compute resources allowed.' }),
-      requests: z
-        .record(z.string(), resourceQuantity)
+      requests: resourceList()
         .optional()
         .meta({ description: 'Minimum amount of compute resources required.' }),
     })
@@ -44,17 +60,24 @@ export type ResourceRequirements = z.output<ReturnType<typeof resourceRequiremen
 export const secretKeyRef = (description: string) =>
   z
     .object({
-      name: z
-        .string()
-        .min(1)
-        .max(253)
-        .meta({ description: 'Name of the Secret in the namespace of the server.' }),
-      key: z.string().min(1).max(253).meta({ description: 'Key in the Secret.' }),
+      name: objectName().meta({
+        description: 'Name of the Secret in the namespace of the server.',
+      }),
+      key: secretDataKey().max(253).meta({ description: 'Key in the Secret.' }),
     })
     .meta({ description });
 
 export const annotations = (description: string) =>
-  z.record(z.string(), z.string()).optional().meta({ description });
+  z
+    .record(z.string(), z.string())
+    .superRefine(
+      keysMatching(
+        isQualifiedName,
+        'is not an annotation key: up to 63 letters, digits, -, _ and ., optionally after a DNS subdomain and /',
+      ),
+    )
+    .optional()
+    .meta({ description });
 
 export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'] as const;
 
@@ -75,6 +98,16 @@ const seccompProfile = z
       .string()
       .optional()
       .meta({ description: 'Profile file on the node, for type Localhost.' }),
+  })
+  .superRefine(({ type, localhostProfile }, ctx) => {
+    // The API server wants localhostProfile set if, and only if, the type is Localhost.
+    if ((type === 'Localhost') === (localhostProfile !== undefined && localhostProfile !== ''))
+      return;
+    const message =
+      type === 'Localhost'
+        ? 'required when type is Localhost'
+        : 'only allowed when type is Localhost';
+    ctx.addIssue({ code: 'custom', path: ['localhostProfile'], message });
   })
   .meta({ description: 'Seccomp options.' });
 

@@ -12,8 +12,9 @@ import {
   type Names,
 } from '../names.js';
 import { functionInput, type FunctionInput } from './input.js';
-import { fromZod, issuesText, requiredErrorMap, type Issue } from './issues.js';
+import { fieldErrorMap, fromZod, issuesText, kindOf, type Issue } from './issues.js';
 import { resolve, type Notice, type Resolved, type ResolvedPercona } from './resolve.js';
+import { isObject, validPart } from './valid-part.js';
 import { dittoServerSpec, type DittoServerSpec } from './spec.js';
 
 export type DittoServer = Resolved & {
@@ -33,20 +34,14 @@ export type ParseResult = { ok: true; server: DittoServer } | { ok: false; messa
 
 const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
-const envelope = z.object(
-  {
-    metadata: z.object(
-      {
-        name: z.string().min(1),
-        namespace: z.string().optional(),
-        labels: z.record(z.string(), z.string()).optional(),
-      },
-      { error: 'must be an object' },
-    ),
-    spec: z.unknown(),
-  },
-  { error: 'the observed composite resource must be an object' },
-);
+/** The XR metadata the function reads; the API server guarantees the rest. */
+const metadataSchema = z.object({
+  name: z.string().min(1),
+  namespace: z.string().optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+});
+
+type Metadata = z.output<typeof metadataSchema>;
 
 function nameIssues(name: string, percona: boolean): Issue[] {
   const limit = percona ? MAX_NAME_LENGTH_WITH_PERCONA : MAX_NAME_LENGTH;
@@ -70,52 +65,89 @@ function nameIssues(name: string, percona: boolean): Issue[] {
   ];
 }
 
-function namespaceOf(metadata: z.output<typeof envelope>['metadata']): string | undefined {
-  return metadata.namespace ?? metadata.labels?.[CLAIM_NAMESPACE_LABEL];
+/** An empty namespace is no namespace: a cluster-scoped XR must name its claim's. */
+function namespaceOf({ namespace, labels }: Metadata): string | undefined {
+  const claimNamespace = labels?.[CLAIM_NAMESPACE_LABEL];
+  if (namespace !== undefined && namespace !== '') return namespace;
+  return claimNamespace === '' ? undefined : claimNamespace;
 }
 
-/** Parses the observed XR and the step Input into the model every builder reads. */
+/** What the metadata must satisfy beyond its types: derived names fit, a namespace exists. */
+function metadataRules(metadata: Metadata, percona: boolean): Issue[] {
+  const issues = nameIssues(metadata.name, percona);
+  if (namespaceOf(metadata) !== undefined) return issues;
+  return [
+    ...issues,
+    {
+      path: 'metadata.namespace',
+      message: `a cluster-scoped XR needs the ${CLAIM_NAMESPACE_LABEL} label (create it through a claim)`,
+    },
+  ];
+}
+
+/** Whether `path` is `other`, inside it, or holds it: one of them already explains the field. */
+function overlaps(path: string, other: string): boolean {
+  const [short, long] = path.length <= other.length ? [path, other] : [other, path];
+  return long === short || long.startsWith(`${short}.`) || long.startsWith(`${short}[`);
+}
+
+/** Issues zod found first, then those of the rules about fields not named yet. */
+function merged(found: readonly Issue[], derived: readonly Issue[]): Issue[] {
+  const issues = [...found];
+  for (const issue of derived) {
+    if (!issues.some(({ path }) => overlaps(path, issue.path))) issues.push(issue);
+  }
+  return issues;
+}
+
+const parseOptions = { error: fieldErrorMap };
+
+/**
+ * Parses the observed XR and the step Input into the model every builder reads. Each part
+ * is parsed on its own and the cross-field rules run on what is valid, so one message names
+ * every offending field.
+ */
 export function parseDittoServer(xr: unknown, rawInput: unknown): ParseResult {
   const fail = (issues: Issue[]): ParseResult => ({
     ok: false,
     message: `invalid DittoServer: ${issuesText(issues)}`,
   });
-  const input = functionInput.safeParse(rawInput ?? {}, { error: requiredErrorMap });
+  const input = functionInput.safeParse(rawInput ?? {}, parseOptions);
   const inputIssues = input.success ? [] : fromZod('input', input.error);
-  const outer = envelope.safeParse(xr, { error: requiredErrorMap });
-  const metadata = outer.success ? outer.data.metadata : undefined;
-  const spec = dittoServerSpec.safeParse(outer.success ? outer.data.spec : undefined, {
-    error: requiredErrorMap,
-  });
-  const namespace = metadata && namespaceOf(metadata);
+  if (!isObject(xr)) {
+    const message =
+      xr === undefined
+        ? 'the request holds no observed composite resource'
+        : `the observed composite resource must be an object, not ${kindOf(xr)}`;
+    return fail([{ path: '', message }, ...inputIssues]);
+  }
+  const metadata = metadataSchema.safeParse(xr.metadata, parseOptions);
+  const spec = dittoServerSpec.safeParse(xr.spec, parseOptions);
+  const validMetadata = metadata.success ? metadata.data : validPart(metadataSchema, xr.metadata);
+  const validSpec = spec.success ? spec.data : validPart(dittoServerSpec, xr.spec);
+  const validInput = input.success ? input.data : validPart(functionInput, rawInput ?? {});
+  const namespace = validMetadata && namespaceOf(validMetadata);
+  const rules = validSpec && validInput ? resolve(validSpec, validInput) : undefined;
   const issues = [
-    ...(outer.success ? [] : fromZod('', outer.error)),
-    ...(metadata ? nameIssues(metadata.name, spec.success && spec.data.percona.enabled) : []),
-    ...(metadata && namespace === undefined
-      ? [
-          {
-            path: 'metadata.namespace',
-            message: `a cluster-scoped XR needs the ${CLAIM_NAMESPACE_LABEL} label (create it through a claim)`,
-          },
-        ]
-      : []),
-    ...(spec.success ? [] : fromZod('spec', spec.error)),
+    ...merged(
+      metadata.success ? [] : fromZod('metadata', metadata.error),
+      validMetadata ? metadataRules(validMetadata, validSpec?.percona.enabled ?? false) : [],
+    ),
+    ...merged(spec.success ? [] : fromZod('spec', spec.error), rules?.issues ?? []),
     ...inputIssues,
   ];
-  if (!spec.success || !input.success || !metadata || namespace === undefined) return fail(issues);
-
-  const { resolved, issues: ruleIssues, notices } = resolve(spec.data, input.data);
-  issues.push(...ruleIssues);
-  if (issues.length > 0) return fail(issues);
+  const valid = metadata.success && spec.success && input.success;
+  if (!valid || !rules || namespace === undefined || issues.length > 0) return fail(issues);
+  const { resolved, notices } = rules;
   return {
     ok: true,
     server: {
       ...resolved,
-      name: metadata.name,
+      name: metadata.data.name,
       namespace,
       spec: spec.data,
       input: input.data,
-      names: names(metadata.name),
+      names: names(metadata.data.name),
       percona: spec.data.percona.enabled ? resolved.perconaSettings : undefined,
       notices,
     },

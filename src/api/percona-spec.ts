@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { cronProblem } from './cron.js';
 import { parseS3Endpoint } from './endpoint.js';
 import { resourceRequirements, storageSize } from './kube.js';
+import { objectName, secretDataKey } from './kube-names.js';
 
 const cron = (fallback: string, description: string) =>
   z
@@ -16,17 +17,11 @@ const cron = (fallback: string, description: string) =>
 
 export const credentialsSecretRef = z
   .object({
-    name: z
-      .string()
-      .min(1)
-      .max(253)
-      .meta({ description: 'Name of the Secret, in the namespace of the server.' }),
-    accessKeyIdKey: z
-      .string()
-      .min(1)
+    name: objectName().meta({ description: 'Name of the Secret, in the namespace of the server.' }),
+    accessKeyIdKey: secretDataKey()
       .default('AWS_ACCESS_KEY_ID')
       .meta({ description: 'Key holding the access key id. Defaults to AWS_ACCESS_KEY_ID.' }),
-    secretAccessKeyKey: z.string().min(1).default('AWS_SECRET_ACCESS_KEY').meta({
+    secretAccessKeyKey: secretDataKey().default('AWS_SECRET_ACCESS_KEY').meta({
       description: 'Key holding the secret access key. Defaults to AWS_SECRET_ACCESS_KEY.',
     }),
   })
@@ -116,7 +111,7 @@ export const perconaSpec = z
     storageSize: storageSize('Volume size of each PostgreSQL instance. Defaults to 10Gi.').default(
       '10Gi',
     ),
-    storageClassName: z.string().min(1).max(253).optional().meta({
+    storageClassName: objectName().optional().meta({
       description:
         'Storage class of the PostgreSQL volumes. Defaults to spec.storage.storageClassName.',
     }),

@@ -5,6 +5,7 @@
  * Input or on another field are resolved in `resolve.ts`.
  */
 import { z } from 'zod';
+import { objectName } from './kube-names.js';
 import {
   SERVICE_TYPES,
   annotations,
@@ -52,7 +53,7 @@ export const storage = z
     controlPlaneSize: storageSize(
       'Size of the control-plane volume, mounted at /data/controlplane. Defaults to 1Gi.',
     ).default('1Gi'),
-    storageClassName: z.string().min(1).max(253).optional().meta({
+    storageClassName: objectName().optional().meta({
       description:
         'Storage class of the three volumes. Defaults to the function Input, else the cluster default.',
     }),
@@ -60,115 +61,111 @@ export const storage = z
   .meta({ description: 'Volumes of the server. Required.' });
 
 export const dittoServerSpec = z
-  .object(
-    {
-      image: z
-        .string()
-        .min(1)
-        .max(512)
-        .regex(/^\S+$/, 'must be an image reference without spaces')
-        .optional()
-        .meta({
-          description: 'DittoFS image. Defaults to the function Input (marmos91c/dittofs:v0.29.0).',
-        }),
-      replicas: z
-        .int()
-        .min(0)
-        .max(1)
-        .default(1)
-        .meta({ description: '1 runs the server, 0 stops it (phase Stopped). Defaults to 1.' }),
-      resources: resourceRequirements('Compute resources of the dittofs container.').optional(),
-      storage,
-      database: z
-        .object({
-          type: z.enum(['sqlite', 'postgres']).optional().meta({
-            description:
-              'Control-plane database. Defaults to postgres when spec.percona.enabled, else sqlite.',
-          }),
-          postgresSecretRef: z
-            .object({
-              name: z.string().min(1).max(253).meta({ description: 'Name of the Secret.' }),
-            })
-            .optional()
-            .meta({
-              description:
-                'External PostgreSQL: a Secret with keys host, database, user, password and optional port, sslmode.',
-            }),
-        })
-        .prefault({})
-        .meta({ description: 'The control-plane database.' }),
-      percona: perconaSpec.prefault({}),
-      controlPlane: z
-        .object({ port: port(8080, 'Port of the REST API and health endpoints.') })
-        .prefault({})
-        .meta({ description: 'The control-plane REST API.' }),
-      adapters: z
-        .object({ nfs: adapter(true, 12049, 'NFS'), smb: adapter(false, 12445, 'SMB') })
-        .prefault({})
-        .meta({ description: 'File protocol adapters and their Services.' }),
-      service: serviceSpec('ClusterIP', 'The API Service <name>-api.'),
-      adapterServices: serviceSpec(
-        'LoadBalancer',
-        'The NFS and SMB Services <name>-nfs and <name>-smb.',
-      ),
-      identity: z
-        .object({
-          jwt: z
-            .object({
-              secretRef: secretKeyRef(
-                'Secret key holding the JWT signing key (at least 32 characters).',
-              ),
-            })
-            .optional()
-            .meta({
-              description: 'JWT signing key. A Secret <name>-jwt-secret is generated when unset.',
-            }),
-          admin: z
-            .object({
-              passwordSecretRef: secretKeyRef(
-                'Secret key holding the initial admin password (cleartext).',
-              ),
-            })
-            .optional()
-            .meta({
-              description:
-                'Admin bootstrap password. A Secret <name>-admin-bootstrap-credentials is generated when unset.',
-            }),
-        })
-        .prefault({})
-        .meta({ description: 'Credentials of the control plane.' }),
-      logging: z
-        .object({
-          level: z
-            .enum(['DEBUG', 'INFO', 'WARN', 'ERROR'])
-            .default('INFO')
-            .meta({ description: 'Log level. Defaults to INFO.' }),
-          format: z
-            .enum(['text', 'json'])
-            .default('json')
-            .meta({ description: 'Log format. Defaults to json.' }),
-        })
-        .prefault({})
-        .meta({ description: 'Server logging.' }),
-      metrics: z
-        .object({
-          enabled: z.boolean().default(false).meta({
-            description:
-              'Serve Prometheus metrics and a <name>-metrics Service. Defaults to false.',
-          }),
-          port: port(9090, 'Port of the metrics endpoint.'),
-        })
-        .prefault({})
-        .meta({ description: 'Prometheus metrics.' }),
-      terminationGracePeriodSeconds: z.int().min(36).max(86400).default(105).meta({
-        description:
-          'Time the server gets to flush on shutdown. Defaults to 105 (preStop 5 + 3 x 30 + 10).',
+  .object({
+    image: z
+      .string()
+      .min(1)
+      .max(512)
+      .regex(/^\S+$/, 'must be an image reference without spaces')
+      .optional()
+      .meta({
+        description: 'DittoFS image. Defaults to the function Input (marmos91c/dittofs:v0.29.0).',
       }),
-      securityContext: containerSecurityContext.optional(),
-      podSecurityContext: podSecurityContext.optional(),
-    },
-    { error: 'must be an object' },
-  )
+    replicas: z
+      .int()
+      .min(0)
+      .max(1)
+      .default(1)
+      .meta({ description: '1 runs the server, 0 stops it (phase Stopped). Defaults to 1.' }),
+    resources: resourceRequirements('Compute resources of the dittofs container.').optional(),
+    storage,
+    database: z
+      .object({
+        type: z.enum(['sqlite', 'postgres']).optional().meta({
+          description:
+            'Control-plane database. Defaults to postgres when spec.percona.enabled, else sqlite.',
+        }),
+        postgresSecretRef: z
+          .object({
+            name: objectName().meta({ description: 'Name of the Secret.' }),
+          })
+          .optional()
+          .meta({
+            description:
+              'External PostgreSQL: a Secret with keys host, database, user, password and optional port, sslmode.',
+          }),
+      })
+      .prefault({})
+      .meta({ description: 'The control-plane database.' }),
+    percona: perconaSpec.prefault({}),
+    controlPlane: z
+      .object({ port: port(8080, 'Port of the REST API and health endpoints.') })
+      .prefault({})
+      .meta({ description: 'The control-plane REST API.' }),
+    adapters: z
+      .object({ nfs: adapter(true, 12049, 'NFS'), smb: adapter(false, 12445, 'SMB') })
+      .prefault({})
+      .meta({ description: 'File protocol adapters and their Services.' }),
+    service: serviceSpec('ClusterIP', 'The API Service <name>-api.'),
+    adapterServices: serviceSpec(
+      'LoadBalancer',
+      'The NFS and SMB Services <name>-nfs and <name>-smb.',
+    ),
+    identity: z
+      .object({
+        jwt: z
+          .object({
+            secretRef: secretKeyRef(
+              'Secret key holding the JWT signing key (at least 32 characters).',
+            ),
+          })
+          .optional()
+          .meta({
+            description: 'JWT signing key. A Secret <name>-jwt-secret is generated when unset.',
+          }),
+        admin: z
+          .object({
+            passwordSecretRef: secretKeyRef(
+              'Secret key holding the initial admin password (cleartext).',
+            ),
+          })
+          .optional()
+          .meta({
+            description:
+              'Admin bootstrap password. A Secret <name>-admin-bootstrap-credentials is generated when unset.',
+          }),
+      })
+      .prefault({})
+      .meta({ description: 'Credentials of the control plane.' }),
+    logging: z
+      .object({
+        level: z
+          .enum(['DEBUG', 'INFO', 'WARN', 'ERROR'])
+          .default('INFO')
+          .meta({ description: 'Log level. Defaults to INFO.' }),
+        format: z
+          .enum(['text', 'json'])
+          .default('json')
+          .meta({ description: 'Log format. Defaults to json.' }),
+      })
+      .prefault({})
+      .meta({ description: 'Server logging.' }),
+    metrics: z
+      .object({
+        enabled: z.boolean().default(false).meta({
+          description: 'Serve Prometheus metrics and a <name>-metrics Service. Defaults to false.',
+        }),
+        port: port(9090, 'Port of the metrics endpoint.'),
+      })
+      .prefault({})
+      .meta({ description: 'Prometheus metrics.' }),
+    terminationGracePeriodSeconds: z.int().min(36).max(86400).default(105).meta({
+      description:
+        'Time the server gets to flush on shutdown. Defaults to 105 (preStop 5 + 3 x 30 + 10).',
+    }),
+    securityContext: containerSecurityContext.optional(),
+    podSecurityContext: podSecurityContext.optional(),
+  })
   .meta({ description: 'A DittoFS NFS/SMB file server.' });
 
 export type DittoServerSpec = z.output<typeof dittoServerSpec>;

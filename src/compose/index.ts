@@ -54,10 +54,13 @@ function composeBackup(
       server,
       s3Conf(credentials.accessKeyId, credentials.secretAccessKey),
     );
-  } else if (observed['backup-secret']) {
-    // Credentials are gone or broken: keep the Secret pgBackRest already uses, as it is.
-    const kept = text(at(observed['backup-secret'], 'data'), 's3.conf') ?? '';
-    desired['backup-secret'] = backupSecret(server, Buffer.from(kept, 'base64').toString('utf8'));
+  } else {
+    // Credentials are gone or broken: keep the s3.conf pgBackRest already uses, as it is.
+    // An observed Secret without one has nothing worth keeping.
+    const kept = text(at(observed['backup-secret'], 'data'), 's3.conf');
+    if (kept !== undefined) {
+      desired['backup-secret'] = backupSecret(server, Buffer.from(kept, 'base64').toString('utf8'));
+    }
   }
   return { enabled: true, credentials, secretName: server.names.backupSecret };
 }

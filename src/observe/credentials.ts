@@ -16,12 +16,17 @@ export type Credentials =
   /** The Secret exists but cannot be used; `problem` names keys, never values. */
   | { readonly state: 'invalid'; readonly problem: string };
 
+/**
+ * The first item that holds an object, from `required_resources` then `extra_resources`:
+ * an empty answer in one of them (or an item without a resource) does not hide the other.
+ */
 function requiredSecret(req: RunFunctionRequest): unknown {
-  const required =
-    req.requiredResources[CREDENTIALS_REQUIREMENT] ??
+  const items = [
+    ...(req.requiredResources[CREDENTIALS_REQUIREMENT]?.items ?? []),
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- Crossplane < v2 and render --extra-resources still send it
-    req.extraResources[CREDENTIALS_REQUIREMENT];
-  return required?.items[0]?.resource;
+    ...(req.extraResources[CREDENTIALS_REQUIREMENT]?.items ?? []),
+  ];
+  return items.find((item) => isFields(item.resource))?.resource;
 }
 
 function decode(data: unknown, key: string): string | undefined {

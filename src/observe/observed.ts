@@ -31,6 +31,15 @@ export type Observation = {
   readonly unexpected: readonly { readonly key: ResourceKey; readonly found: string }[];
 };
 
+/** `v1 ConfigMap`, or what is missing: an object without either reads as such. */
+function kindText(body: Fields): string {
+  const apiVersion = text(body, 'apiVersion');
+  const kind = text(body, 'kind');
+  if (apiVersion === undefined && kind === undefined)
+    return 'an object without apiVersion and kind';
+  return `${apiVersion ?? '(no apiVersion)'} ${kind ?? '(no kind)'}`;
+}
+
 export function observe(req: RunFunctionRequest): Observation {
   const observed = req.observed?.resources ?? {};
   const resources: ObservedResources = {};
@@ -43,10 +52,7 @@ export function observe(req: RunFunctionRequest): Observation {
       resources[key] = body;
       continue;
     }
-    unexpected.push({
-      key,
-      found: `${text(body, 'apiVersion') ?? '?'} ${text(body, 'kind') ?? '?'}`,
-    });
+    unexpected.push({ key, found: kindText(body) });
   }
   return { resources, unexpected };
 }

@@ -55,13 +55,18 @@ function databaseStatus(
   };
 }
 
+/** The XRD declares counts as int32 >= 0: anything else a broken controller reports is 0. */
+function replicaCount(value: number | undefined): number {
+  return value !== undefined && value >= 0 && value <= 2147483647 ? value : 0;
+}
+
 export function deriveStatus(
   composition: Composition,
   observed: ObservedResources,
 ): DittoServerStatus {
   const { server, backup } = composition;
   const { spec, names } = server;
-  const count = (field: string) => integer(observed.deployment, 'status', field) ?? 0;
+  const count = (field: string) => replicaCount(integer(observed.deployment, 'status', field));
   const phase =
     spec.replicas === 0 ? 'Stopped' : serverAvailable(server, observed) ? 'Running' : 'Pending';
   const adapter = (

@@ -128,10 +128,22 @@ export function availableVerdict(
   if (!observed.deployment) return verdict(FALSE, 'Creating', `${name} does not exist yet`);
   if (serverAvailable(server, observed))
     return verdict(TRUE, 'Available', 'The server is available');
-  const available = integer(observed.deployment, 'status', 'availableReplicas') ?? 0;
-  return verdict(
-    FALSE,
-    'Unavailable',
-    `${name} has ${available} of ${server.spec.replicas} replicas available`,
-  );
+  return verdict(FALSE, 'Unavailable', `${name} ${rolloutProblem(observed.deployment)}`);
+}
+
+/**
+ * Which of the readiness rules of `deploymentReady` the observed Deployment fails, read
+ * the same way (counts that are not integers read as 0), so the message never contradicts
+ * the verdict.
+ */
+function rolloutProblem(deployment: Fields): string {
+  const replicas = integer(deployment, 'spec', 'replicas') ?? 1;
+  const generation = integer(deployment, 'metadata', 'generation') ?? 0;
+  const observedGeneration = integer(deployment, 'status', 'observedGeneration') ?? -1;
+  if (observedGeneration < generation) return 'has not been observed at its latest spec yet';
+  const available = integer(deployment, 'status', 'availableReplicas') ?? 0;
+  if (available !== replicas) return `has ${available} of ${replicas} replicas available`;
+  const updated = integer(deployment, 'status', 'updatedReplicas') ?? 0;
+  if (updated !== replicas) return `has ${updated} of ${replicas} replicas updated`;
+  return 'does not report condition Available=True';
 }

@@ -7,7 +7,7 @@ describe('parseDittoServer rejects bad input with one line naming every field', 
     {
       reason: 'several wrong fields are all named, in schema order',
       xr: xr({ replicas: 2, storage: { metadataSize: 'lots' }, percona: { replicas: 9 } }),
-      want: 'invalid DittoServer: spec.replicas: Too big: expected number to be <=1; spec.storage.metadataSize: must be a Kubernetes quantity such as 10Gi or 500m; spec.percona.replicas: Too big: expected number to be <=5',
+      want: 'invalid DittoServer: spec.replicas: must be at most 1; spec.storage.metadataSize: must be a Kubernetes quantity such as 10Gi or 500m; spec.percona.replicas: must be at most 5',
     },
     {
       reason: 'a missing required field says required',
@@ -17,7 +17,7 @@ describe('parseDittoServer rejects bad input with one line naming every field', 
     {
       reason: 'a spec that is not an object',
       xr: { ...xr(), spec: 'big' },
-      want: 'invalid DittoServer: spec: must be an object',
+      want: 'invalid DittoServer: spec: must be an object, not a string',
     },
     {
       reason: 'a legacy XR without a claim namespace',
@@ -45,7 +45,7 @@ describe('parseDittoServer rejects bad input with one line naming every field', 
       reason: 'an invalid Input is reported under input.',
       xr: xr(),
       input: { images: { dittofs: 3 }, ttl: 'soon' },
-      want: 'invalid DittoServer: input.images.dittofs: Invalid input: expected string, received number; input.ttl: must be a duration such as 60s or 1m30s',
+      want: 'invalid DittoServer: input.images.dittofs: must be a string, not a number; input.ttl: must be a duration such as 60s or 1m30s',
     },
     {
       reason: 'two adapters on one port',
@@ -65,7 +65,7 @@ describe('parseDittoServer rejects bad input with one line naming every field', 
     {
       reason: 'no XR at all',
       xr: undefined,
-      want: 'invalid DittoServer: the observed composite resource must be an object; spec: must be an object',
+      want: 'invalid DittoServer: the request holds no observed composite resource',
     },
   ];
   it.each(cases)('$reason', ({ xr: observed, input, want }) => {

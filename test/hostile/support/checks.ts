@@ -1,0 +1,143 @@
+/**
+ * What every response must satisfy, whatever the request: composed objects the API server
+ * and the Percona operator accept, the same bytes for the same request, a clean protobuf
+ * round trip, and no secret value outside the Secrets that must carry it.
+ */
+import {
+  Resource,
+  RunFunctionRequest,
+  RunFunctionResponse,
+  Severity,
+} from '@crossplane-org/function-sdk-typescript';
+import { expect } from 'vitest';
+import { dittoServerStatus } from '../../../src/api/status.js';
+import { runFunction } from '../../../src/function.js';
+import { RESOURCE_KEYS, type ResourceKey } from '../../../src/names.js';
+import type { JsonObject } from '../../fixtures/xr.js';
+import { validateKubeObject } from '../../support/kube-schema.js';
+import { validatePerconaPGCluster } from '../../support/percona-crd.js';
+import { perconaOperatorProblems } from '../../support/percona-operator.js';
+import { TEST_SECRET_KEY } from '../../support/request.js';
+import type { CredentialsWorld } from './credentials.js';
+
+const OURS = new Set<string>(RESOURCE_KEYS);
+
+/** The Secrets whose `data` legitimately holds secret values. */
+const SECRET_CARRIERS: readonly ResourceKey[] = ['backup-secret', 'jwt-secret', 'admin-secret'];
+
+/** Our composed objects in a response, by key. */
+export function composed(rsp: RunFunctionResponse): Partial<Record<ResourceKey, JsonObject>> {
+  return Object.fromEntries(
+    Object.entries(rsp.desired?.resources ?? {})
+      .filter(([key]) => OURS.has(key))
+      .map(([key, resource]) => [key, resource.resource as JsonObject]),
+  );
+}
+
+export type Observed = Partial<Record<ResourceKey, JsonObject>>;
+
+/** The request Crossplane sends for `xr` given what it observes and the credentials it found. */
+export function hostileRequest(
+  xr: unknown,
+  input: unknown,
+  observed: Observed,
+  credentials: CredentialsWorld,
+): RunFunctionRequest {
+  const found =
+    credentials.items === undefined
+      ? {}
+      : {
+          'backup-credentials': {
+            items: credentials.items.map((resource) => Resource.fromJSON({ resource })),
+          },
+        };
+  return RunFunctionRequest.fromPartial({
+    meta: { tag: 'hostile', capabilities: [] },
+    observed: {
+      composite: Resource.fromJSON({ resource: xr }),
+      resources: Object.fromEntries(
+        Object.entries(observed).map(([key, resource]) => [key, Resource.fromJSON({ resource })]),
+      ),
+    },
+    desired: { resources: {} },
+    ...(input === undefined ? {} : { input: input as JsonObject }),
+    ...(credentials.viaExtraResources ? { extraResources: found } : { requiredResources: found }),
+  });
+}
+
+/** Every reason the API server or the Percona operator would refuse a composed object. */
+export function composedProblems(rsp: RunFunctionResponse): string[] {
+  return Object.entries(composed(rsp)).flatMap(([key, object]) => {
+    const problems =
+      key === 'postgres'
+        ? [...validatePerconaPGCluster(object), ...perconaOperatorProblems(object)]
+        : validateKubeObject(object);
+    return problems.map((problem) => `${key}: ${problem}`);
+  });
+}
+
+const decode = (value: unknown) =>
+  typeof value === 'string' ? Buffer.from(value, 'base64').toString('utf8') : '';
+
+/** The values of the Secrets the function generated, which only their own Secret may hold. */
+export function generatedSecrets(rsp: RunFunctionResponse): string[] {
+  const objects = composed(rsp);
+  const data = (key: ResourceKey) => (objects[key]?.data ?? {}) as JsonObject;
+  return [decode(data('jwt-secret')['jwt-secret']), decode(data('admin-secret').password)];
+}
+
+/** The response as JSON with the `data` of the Secrets that must carry secrets left out. */
+export function publicView(rsp: RunFunctionResponse): string {
+  const view = RunFunctionResponse.toJSON(rsp) as {
+    desired?: { resources?: Record<string, { resource?: { data?: unknown } }> };
+  };
+  for (const key of SECRET_CARRIERS) delete view.desired?.resources?.[key]?.resource?.data;
+  return JSON.stringify(view);
+}
+
+/** How a secret could show up: as written, base64-encoded, or escaped inside JSON. */
+export function secretForms(secret: string): string[] {
+  return [secret, Buffer.from(secret).toString('base64'), JSON.stringify(secret).slice(1, -1)];
+}
+
+/** Secrets (8 characters or more, so no accidental match) found in `text`. */
+export function leaks(text: string, secrets: Iterable<string>): string[] {
+  return [...secrets].filter(
+    (secret) => secret.length >= 8 && secretForms(secret).some((form) => text.includes(form)),
+  );
+}
+
+const encoded = (rsp: RunFunctionResponse) => Buffer.from(RunFunctionResponse.encode(rsp).finish());
+
+/**
+ * Runs `req` twice and checks everything a response must satisfy; returns the response.
+ * `secrets` are the values planted in the request; generated ones are added to it.
+ */
+export function checkedRun(
+  req: RunFunctionRequest,
+  secrets: Set<string>,
+  options: { readonly expectValid: boolean },
+): RunFunctionResponse {
+  const before = JSON.stringify(RunFunctionRequest.toJSON(req));
+  const rsp = runFunction(req, { secretKey: TEST_SECRET_KEY });
+  const again = runFunction(req, { secretKey: TEST_SECRET_KEY });
+  expect(JSON.stringify(RunFunctionRequest.toJSON(req))).toBe(before);
+  expect(encoded(again).equals(encoded(rsp))).toBe(true);
+  const roundTrip = RunFunctionResponse.decode(encoded(rsp));
+  expect(RunFunctionResponse.toJSON(roundTrip)).toEqual(RunFunctionResponse.toJSON(rsp));
+
+  const fatal = rsp.results.filter((result) => result.severity === Severity.SEVERITY_FATAL);
+  if (options.expectValid) {
+    expect(fatal).toEqual([]);
+    expect(composedProblems(rsp)).toEqual([]);
+    // The full status, every field of the XRD's status schema and nothing else.
+    const status: unknown = rsp.desired?.composite?.resource?.status;
+    expect(dittoServerStatus.parse(status)).toEqual(status);
+  }
+  for (const result of rsp.results) expect(result.message).not.toMatch(/[\r\n]/);
+  for (const condition of rsp.conditions) expect(condition.message ?? '').not.toMatch(/[\r\n]/);
+
+  for (const value of generatedSecrets(rsp)) secrets.add(value);
+  expect(leaks(publicView(rsp), secrets)).toEqual([]);
+  return rsp;
+}

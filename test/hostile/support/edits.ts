@@ -1,0 +1,43 @@
+/**
+ * What a team changes between two reconciles of a running server: stop or start it,
+ * resize or re-class its volumes, turn Percona off. Each edit keeps the spec valid; the
+ * data-safety rules decide what is actually carried out.
+ */
+import fc from 'fast-check';
+import type { JsonObject } from '../../fixtures/xr.js';
+import { storage } from './spec-arbitraries.js';
+
+export type Edit = {
+  readonly replicas: number | undefined;
+  readonly storage: JsonObject | undefined;
+  readonly perconaOff: boolean | undefined;
+};
+
+/** Mostly no change: a reconcile usually sees the spec it saw last time. */
+const sometimes = <T>(arbitrary: fc.Arbitrary<T>, weight: number) =>
+  fc.oneof({ weight, arbitrary: fc.constant(undefined) }, arbitrary);
+
+export const edit: fc.Arbitrary<Edit> = fc.record({
+  replicas: sometimes(fc.constantFrom(0, 1), 3),
+  storage: sometimes(storage as fc.Arbitrary<JsonObject>, 3),
+  perconaOff: sometimes(fc.constant(true), 8),
+});
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The XR with `change` applied to its spec. */
+export function edited(xr: JsonObject, change: Edit): JsonObject {
+  if (!isObject(xr.spec)) return xr;
+  const { database, percona, ...rest } = xr.spec;
+  // Without Percona, the database falls back to SQLite: drop what pointed at PostgreSQL.
+  const off = change.perconaOff === true && isObject(percona);
+  const spec: JsonObject = {
+    ...rest,
+    ...(off || database === undefined ? {} : { database }),
+    ...(percona === undefined ? {} : { percona: off ? { ...percona, enabled: false } : percona }),
+    ...(change.replicas === undefined ? {} : { replicas: change.replicas }),
+    ...(change.storage === undefined ? {} : { storage: change.storage }),
+  };
+  return { ...xr, spec };
+}

@@ -1,0 +1,285 @@
+/**
+ * fast-check arbitraries for VALID DittoServer specs: every field of api.md §2 is present or
+ * absent, with values across its whole accepted range, and names up to the derived-name
+ * limits. Cross-field rules (distinct ports, a database the Percona switch allows, backup
+ * settings from the spec or the Input) hold by construction.
+ */
+import fc from 'fast-check';
+import { MAX_NAME_LENGTH, MAX_NAME_LENGTH_WITH_PERCONA } from '../../../src/names.js';
+import type { Json, JsonObject } from '../../fixtures/xr.js';
+
+/** Optional keys: each one present or absent, never `undefined`. */
+export const someOf = <T extends Record<string, Json>>(model: {
+  [K in keyof T]: fc.Arbitrary<T[K]>;
+}): fc.Arbitrary<Partial<T>> =>
+  // Every key optional; fast-check's mapped result type is the same as Partial<T>.
+  fc.record(model, { requiredKeys: [] }) as fc.Arbitrary<Partial<T>>;
+
+const chars = (text: string) => fc.constantFrom(...Array.from(text));
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const DIGITS = '0123456789';
+
+/** A DNS-1035 label of 1..maxLength characters, often exactly maxLength. */
+export function dnsLabel(maxLength: number): fc.Arbitrary<string> {
+  const middle = (min: number, max: number) =>
+    fc.string({ unit: chars(`${LOWER}${DIGITS}-`), minLength: min, maxLength: max });
+  const label = (min: number, max: number) =>
+    fc
+      .tuple(chars(LOWER), middle(min, max), chars(`${LOWER}${DIGITS}`))
+      .map(([first, inner, last]) => `${first}${inner}${last}`);
+  return fc.oneof(chars(LOWER), label(0, maxLength - 2), label(maxLength - 2, maxLength - 2));
+}
+
+/** A DNS-1123 subdomain such as a Secret or StorageClass name. */
+export const subdomain = fc
+  .array(dnsLabel(12), { minLength: 1, maxLength: 3 })
+  .map((labels) => labels.join('.'));
+
+/** A Secret key: `[-._a-zA-Z0-9]+`, but not `.`, `..` or `..x`. */
+export const secretKey = fc
+  .string({
+    unit: chars(`${LOWER}ABCDEFGHIJKLMNOPQRSTUVWXYZ${DIGITS}-._`),
+    minLength: 1,
+    maxLength: 30,
+  })
+  .filter((key) => key !== '.' && !key.startsWith('..'));
+
+const SECRET_CHARS = `${LOWER}ABCDEFGHIJKLMNOPQRSTUVWXYZ${DIGITS}/+=_-"\\é€`;
+
+/** A credential or password: long enough that finding it anywhere else is no accident. */
+export const secretValue = fc.string({ unit: chars(SECRET_CHARS), minLength: 16, maxLength: 40 });
+
+const storageSize = fc.oneof(
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: 4096 }),
+      fc.constantFrom('Ki', 'Mi', 'Gi', 'Ti', 'k', 'M', 'G', ''),
+    )
+    .map(([count, suffix]) => `${count}${suffix}`),
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: 99 }),
+      fc.integer({ min: 1, max: 9 }),
+      fc.constantFrom('Gi', 'Mi'),
+    )
+    .map(([whole, tenth, suffix]) => `${whole}.${tenth}${suffix}`),
+  fc.integer({ min: 3, max: 12 }).map((exponent) => `1e${exponent}`),
+);
+
+const resourceQuantity: fc.Arbitrary<Json> = fc.oneof(
+  fc.integer({ min: 0, max: 64 }),
+  fc.constantFrom('500m', '100m', '1', '0.5', '256Mi', '1Gi', '1.5Gi', '2G', '1e3'),
+);
+const resourceList = fc.dictionary(
+  fc.constantFrom('cpu', 'memory', 'ephemeral-storage'),
+  resourceQuantity,
+  { maxKeys: 3 },
+);
+const resources = someOf({ limits: resourceList, requests: resourceList });
+
+/** `name` or `prefix/name` (a qualified name), the form of annotation keys. */
+const annotationKey = fc.oneof(
+  fc.constantFrom('example.com/team', 'metallb.universe.tf/address-pool', 'note'),
+  fc
+    .tuple(
+      fc.option(subdomain, { nil: undefined }),
+      fc.stringMatching(/^[A-Za-z0-9]([-A-Za-z0-9_.]{0,20}[A-Za-z0-9])?$/),
+    )
+    .map(([prefix, name]) => (prefix === undefined ? name : `${prefix}/${name}`)),
+);
+const annotations = fc.dictionary(annotationKey, fc.string({ maxLength: 30 }), { maxKeys: 3 });
+const serviceType = fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer');
+const service = someOf({ type: serviceType, annotations });
+const secretKeyRef = fc.record({ name: subdomain, key: secretKey });
+const id = fc.integer({ min: 0, max: 2147483647 });
+const seccompProfile = fc.oneof(
+  fc.constantFrom({ type: 'RuntimeDefault' }, { type: 'Unconfined' }),
+  fc.record({
+    type: fc.constant('Localhost'),
+    localhostProfile: fc.constant('profiles/dittofs.json'),
+  }),
+);
+const seLinuxOptions = someOf({
+  level: fc.constant('s0:c123,c456'),
+  role: fc.constant('object_r'),
+  type: fc.constant('svirt_sandbox_file_t'),
+  user: fc.constant('system_u'),
+});
+
+const securityContext = someOf({
+  allowPrivilegeEscalation: fc.boolean(),
+  capabilities: someOf({
+    add: fc.subarray(['NET_BIND_SERVICE', 'CHOWN']),
+    drop: fc.subarray(['ALL', 'NET_RAW']),
+  }),
+  privileged: fc.boolean(),
+  readOnlyRootFilesystem: fc.boolean(),
+  runAsGroup: id,
+  runAsNonRoot: fc.boolean(),
+  runAsUser: id,
+  seLinuxOptions,
+  seccompProfile,
+});
+
+const podSecurityContext = someOf({
+  fsGroup: id,
+  fsGroupChangePolicy: fc.constantFrom('OnRootMismatch', 'Always'),
+  runAsGroup: id,
+  runAsNonRoot: fc.boolean(),
+  runAsUser: id,
+  seLinuxOptions,
+  seccompProfile,
+  supplementalGroups: fc.array(id, { maxLength: 3 }),
+});
+
+const CRONS = [
+  '0 2 * * *',
+  '*/15 * * * *',
+  '0 0 * * SUN',
+  '30 3 1-7 * MON-FRI',
+  '0 1,13 * * *',
+  '5 4 * JAN,JUL *',
+  '0 0 1 */3 *',
+  '@daily',
+  '@hourly',
+  '@weekly',
+];
+const cron = fc.oneof(
+  fc.constantFrom(...CRONS),
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: 59 }),
+      fc.integer({ min: 0, max: 23 }),
+      fc.integer({ min: 0, max: 7 }),
+    )
+    .map(([minute, hour, weekday]) => `${minute} ${hour} * * ${weekday}`),
+);
+export const bucket = fc.stringMatching(/^[a-z0-9][a-z0-9.-]{1,20}[a-z0-9]$/);
+export const endpoint = fc.constantFrom(
+  'minio.storage.svc:9000',
+  'https://s3.eu-west-1.amazonaws.com',
+  'https://minio:9000/',
+  'HTTPS://MinIO.example.com:8443',
+  '10.0.0.5:443',
+  's3.example.com',
+);
+export const region = fc.constantFrom('eu-west-1', 'us-east-1', 'garage', 'local_1');
+
+/** Everything that does not depend on another field. */
+const independent = someOf({
+  image: fc.constantFrom('registry.example/dittofs:v1', 'marmos91c/dittofs@sha256:0123abcd'),
+  replicas: fc.constantFrom(0, 1),
+  resources,
+  service,
+  adapterServices: service,
+  identity: someOf({
+    jwt: fc.record({ secretRef: secretKeyRef }),
+    admin: fc.record({ passwordSecretRef: secretKeyRef }),
+  }),
+  logging: someOf({
+    level: fc.constantFrom('DEBUG', 'INFO', 'WARN', 'ERROR'),
+    format: fc.constantFrom('text', 'json'),
+  }),
+  terminationGracePeriodSeconds: fc.integer({ min: 36, max: 86400 }),
+  securityContext,
+  podSecurityContext,
+});
+
+export const storage = fc.record(
+  {
+    metadataSize: storageSize,
+    contentSize: storageSize,
+    controlPlaneSize: storageSize,
+    storageClassName: subdomain,
+  },
+  { requiredKeys: ['metadataSize'] },
+);
+
+/** A port the spec sets, or undefined to leave the default. */
+const maybePort = fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined });
+const port = (value: number | undefined) => (value === undefined ? {} : { port: value });
+
+/** controlPlane, adapters and metrics, never two enabled ones on the same port. */
+const ports = fc
+  .record({
+    api: maybePort,
+    nfs: maybePort,
+    smb: maybePort,
+    metrics: maybePort,
+    nfsOn: fc.boolean(),
+    smbOn: fc.boolean(),
+    metricsOn: fc.boolean(),
+  })
+  .filter(({ api, nfs, smb, metrics, nfsOn, smbOn, metricsOn }) => {
+    const used = [
+      api ?? 8080,
+      ...(nfsOn ? [nfs ?? 12049] : []),
+      ...(smbOn ? [smb ?? 12445] : []),
+      ...(metricsOn ? [metrics ?? 9090] : []),
+    ];
+    return new Set(used).size === used.length;
+  })
+  .map(({ api, nfs, smb, metrics, nfsOn, smbOn, metricsOn }) => ({
+    controlPlane: port(api),
+    adapters: { nfs: { enabled: nfsOn, ...port(nfs) }, smb: { enabled: smbOn, ...port(smb) } },
+    metrics: { enabled: metricsOn, ...port(metrics) },
+  }));
+
+const externalSecret = fc.record({ name: subdomain });
+
+function database(percona: boolean): fc.Arbitrary<JsonObject | undefined> {
+  const external = externalSecret.map((postgresSecretRef) => ({ postgresSecretRef }));
+  return percona
+    ? fc.oneof(fc.constant(undefined), fc.constant({ type: 'postgres' }), external)
+    : fc.oneof(
+        fc.constant(undefined),
+        fc.constant({ type: 'sqlite' }),
+        external,
+        external.map((db) => ({ ...db, type: 'postgres' })),
+      );
+}
+
+export type SpecParts = {
+  readonly percona: boolean;
+  readonly independent: JsonObject;
+  readonly storage: JsonObject;
+  readonly ports: JsonObject;
+  readonly database: JsonObject | undefined;
+};
+
+/** The spec without its backup block; the backup block depends on the Input (scenario.ts). */
+export const specParts: fc.Arbitrary<SpecParts> = fc.boolean().chain((percona) =>
+  fc.record({
+    percona: fc.constant(percona),
+    independent,
+    storage,
+    ports,
+    database: database(percona),
+  }),
+);
+
+/** Percona settings other than `enabled` and `backup`. */
+export const perconaSettings = someOf({
+  deleteWithServer: fc.boolean(),
+  postgresVersion: fc.integer({ min: 13, max: 18 }),
+  replicas: fc.integer({ min: 1, max: 5 }),
+  storageSize,
+  storageClassName: subdomain,
+  databaseName: fc.stringMatching(/^[a-z_][a-z0-9_]{0,62}$/),
+  pgBouncer: someOf({ replicas: fc.integer({ min: 0, max: 3 }) }),
+  resources,
+});
+
+/** Backup settings other than `enabled` and the three that may come from the Input. */
+export const backupSettings = someOf({
+  region,
+  uriStyle: fc.constantFrom('path', 'host'),
+  verifyTLS: fc.boolean(),
+  fullSchedule: cron,
+  incrSchedule: cron,
+  retentionDays: fc.integer({ min: 1, max: 9999999 }),
+});
+
+/** The XR name, up to the limit its derived names allow. */
+export const xrName = (percona: boolean) =>
+  dnsLabel(percona ? MAX_NAME_LENGTH_WITH_PERCONA : MAX_NAME_LENGTH);
