@@ -19,9 +19,10 @@ export const HEALTH_CHECKED_SERVICES: readonly string[] = [
 type HealthCheckRequest = { readonly service: string };
 type HealthCheckResponse = { readonly status: number };
 
+/** Varints run to 10 bytes (negative int64); values past 2^53 lose precision, never length. */
 function readVarint(buffer: Buffer, start: number): { value: number; next: number } {
   let value = 0;
-  for (let offset = start, shift = 0; offset < buffer.length && shift < 35; offset++, shift += 7) {
+  for (let offset = start, shift = 0; offset < buffer.length && shift < 70; offset++, shift += 7) {
     const byte = buffer.readUInt8(offset);
     value += (byte & 0x7f) * 2 ** shift;
     if (byte < 0x80) return { value, next: offset + 1 };
@@ -47,6 +48,7 @@ export function decodeHealthCheckRequest(buffer: Buffer): HealthCheckRequest {
       if (tag.value === 0x0a) service = buffer.toString('utf8', length.next, end);
       offset = end;
     } else throw new Error(`unsupported wire type ${wireType}`);
+    if (offset > buffer.length) throw new Error('truncated field');
   }
   return { service };
 }
@@ -86,13 +88,25 @@ export type HealthState = {
   setStatus(status: ServingStatus): void;
 };
 
+/**
+ * The caller's service name, cut short: status details travel in an HTTP/2 trailer, and an
+ * echoed megabyte-long name made the trailer unsendable, leaving the call hanging.
+ */
+const MAX_ECHOED_SERVICE_NAME = 200;
+
+function echoedServiceName(service: string): string {
+  return service.length > MAX_ECHOED_SERVICE_NAME
+    ? `${service.slice(0, MAX_ECHOED_SERVICE_NAME)}...`
+    : service;
+}
+
 export function createHealth(): HealthState {
   let status: ServingStatus = ServingStatus.SERVING;
   const check: grpc.handleUnaryCall<HealthCheckRequest, HealthCheckResponse> = (call, callback) => {
     if (!HEALTH_CHECKED_SERVICES.includes(call.request.service)) {
       callback({
         code: grpc.status.NOT_FOUND,
-        details: `unknown service '${call.request.service}'`,
+        details: `unknown service '${echoedServiceName(call.request.service)}'`,
       });
       return;
     }

@@ -1,0 +1,232 @@
+/**
+ * Hostile messages against the built server (issue 6 item 4): random bytes, truncated
+ * protobuf, messages over the limit (plain and compressed), absurd nesting, decodable requests
+ * that hold no DittoServer, and the same against the health service. Each gets a proper gRPC
+ * status or a FATAL result, and after each the server still serves: health, then a valid call.
+ * Connection-level abuse is in `abuse-connections.test.ts`.
+ */
+import * as grpc from '@grpc/grpc-js';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, credentials, type RunFunctionClient } from './support/clients.js';
+import {
+  grpcFrame,
+  inputField,
+  nestedListValue,
+  protoField,
+  seededBytes,
+} from './support/hostile-bytes.js';
+import {
+  LIMIT,
+  MiB,
+  NO_COMPOSITE,
+  STILL_SERVING,
+  UNDECODABLE,
+  VALID_BYTES,
+  fatal,
+  http2Status,
+  stillServing,
+} from './support/outcomes.js';
+import { LOOPBACK_FLAGS, startServer, stopServer, type RunningServer } from './support/process.js';
+import { encodeRequest, http2Call, rawConnect, type RawClient } from './support/raw-client.js';
+import { bulkyConfigMap, request } from './support/requests.js';
+
+const HEALTH_CHECK = '/grpc.health.v1.Health/Check';
+
+/** A request whose observed composite resource is `resource`. */
+const composite = (resource: unknown) =>
+  encodeRequest({ meta: { tag: 't' }, observed: { composite: { resource } } });
+
+describe('hostile messages against a running server (--insecure)', () => {
+  let server: RunningServer;
+  let raw: RawClient;
+  let client: RunFunctionClient;
+  const after = () => stillServing(raw, client);
+
+  beforeAll(async () => {
+    server = await startServer(['--insecure', ...LOOPBACK_FLAGS]);
+    raw = rawConnect(`127.0.0.1:${server.port}`, credentials.insecure());
+    client = connect(server.port, credentials.insecure(), { host: '127.0.0.1' });
+  });
+
+  afterAll(async () => {
+    raw.close();
+    client.close();
+    await stopServer(server);
+  });
+
+  // The SDK's decoder stops at a zero or end-group tag and skips unknown fields, so some random
+  // prefixes decode to an empty request, which the function answers with a FATAL result.
+  const D = fatal(NO_COMPOSITE);
+  const U = UNDECODABLE;
+  it.each([
+    { reason: 'one byte: a lone tag', size: 1, expected: [U, U, D, U, U, U, D, U] },
+    { reason: '16 bytes: a few fields', size: 16, expected: [D, D, U, U, U, U, U, U] },
+    { reason: '1 KiB', size: 1024, expected: [U, U, U, U, U, U, U, D] },
+    { reason: '64 KiB: several DATA frames', size: 65536, expected: [U, D, U, U, U, D, D, U] },
+  ])('answers 8 seeds of random bytes: $reason', async ({ size, expected }) => {
+    const outcomes = [];
+    for (let seed = 1; seed <= 8; seed++) {
+      outcomes.push(await raw.call(seededBytes(size * 100 + seed, size)));
+    }
+    expect({ outcomes, after: await after() }).toEqual({
+      outcomes: expected,
+      after: STILL_SERVING,
+    });
+  });
+
+  const metaOnly = encodeRequest({ meta: { tag: 'still-serving' } }).length;
+  it.each([
+    { reason: 'inside the first field header', cut: 1, expected: U },
+    { reason: 'inside the tag string', cut: 5, expected: U },
+    {
+      reason: 'at a field boundary (a shorter valid message)',
+      cut: metaOnly,
+      expected: fatal(NO_COMPOSITE, 'still-serving'),
+    },
+    { reason: 'inside the observed state header', cut: metaOnly + 2, expected: U },
+    { reason: 'in the middle of the composite', cut: VALID_BYTES.length >> 1, expected: U },
+    { reason: 'one byte short', cut: VALID_BYTES.length - 1, expected: U },
+  ])('answers a valid request cut $reason', async ({ cut, expected }) => {
+    const outcome = await raw.call(VALID_BYTES.subarray(0, cut));
+    expect({ outcome, after: await after() }).toEqual({ outcome: expected, after: STILL_SERVING });
+  });
+
+  it('refuses a 9 MiB message with RESOURCE_EXHAUSTED', async () => {
+    const bulk = bulkyConfigMap('bulk', 9 * MiB);
+    const huge = encodeRequest(request('huge', { observedResources: { bulk } }));
+    const outcome = await raw.call(huge);
+    expect({ outcome, after: await after() }).toEqual({
+      outcome: {
+        code: grpc.status.RESOURCE_EXHAUSTED,
+        details: `Received message larger than max (${huge.length} vs ${LIMIT})`,
+      },
+      after: STILL_SERVING,
+    });
+  });
+
+  it.each([
+    {
+      reason: 'a gzip bomb: 9 KiB that inflate past the 8 MiB limit',
+      body: grpcFrame(gzipSync(Buffer.alloc(9 * MiB)), true),
+      encoding: 'gzip',
+      expected: http2Status(
+        grpc.status.RESOURCE_EXHAUSTED,
+        `Received message that decompresses to a size larger than ${LIMIT}`,
+      ),
+    },
+    {
+      reason: 'a gzip flag on bytes that are not gzip',
+      body: grpcFrame(Buffer.from('not gzip'), true),
+      encoding: 'gzip',
+      expected: http2Status(grpc.status.INTERNAL, 'Failed to decompress message'),
+    },
+    {
+      reason: 'an encoding the server does not know',
+      body: grpcFrame(VALID_BYTES, true),
+      encoding: 'snappy',
+      expected: http2Status(
+        grpc.status.UNIMPLEMENTED,
+        'Received message compressed with unsupported encoding "snappy"',
+      ),
+    },
+  ])('answers a compressed message: $reason', async ({ body, encoding, expected }) => {
+    const outcome = await http2Call(server.port, body, { 'grpc-encoding': encoding });
+    expect({ outcome, after: await after() }).toEqual({ outcome: expected, after: STILL_SERVING });
+  });
+
+  it('refuses a Struct nested 100 000 deep: the decoder limits recursion', async () => {
+    const deep = Buffer.concat([VALID_BYTES, inputField('deep', nestedListValue(100_000))]);
+    const outcome = await raw.call(deep);
+    expect({ outcome, after: await after() }).toEqual({ outcome: U, after: STILL_SERVING });
+  });
+
+  it.each([
+    { reason: 'an empty message', body: Buffer.alloc(0), expected: fatal(NO_COMPOSITE) },
+    {
+      reason: 'an observed composite without a resource',
+      body: encodeRequest({ meta: { tag: 't' }, observed: { composite: {} } }),
+      expected: fatal(NO_COMPOSITE, 't'),
+    },
+    {
+      reason: 'an empty composite Struct',
+      body: composite({}),
+      expected: fatal('metadata: required; spec: required', 't'),
+    },
+    {
+      reason: 'a ConfigMap as the composite',
+      body: composite({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'x', namespace: 'y' },
+        data: {},
+      }),
+      expected: fatal('spec: required', 't'),
+    },
+    {
+      reason: 'a DittoServer whose spec is a list',
+      body: composite({
+        kind: 'DittoServer',
+        metadata: { name: 'demo', namespace: 'team-a' },
+        spec: [1, 2],
+      }),
+      expected: fatal('spec: must be an object, not a list', 't'),
+    },
+  ])('answers FATAL to a request holding no DittoServer: $reason', async ({ body, expected }) => {
+    const outcome = await raw.call(body);
+    expect({ outcome, after: await after() }).toEqual({ outcome: expected, after: STILL_SERVING });
+  });
+
+  const SERVING = { code: grpc.status.OK, details: '', response: Buffer.from([0x08, 0x01]) };
+  const notFound = (echo: string) => ({
+    code: grpc.status.NOT_FOUND,
+    details: `unknown service '${echo}'`,
+  });
+  const INT64_MINUS_ONE = [0x10, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01];
+  it.each([
+    { reason: 'random bytes', path: HEALTH_CHECK, body: seededBytes(1, 64), expected: U },
+    {
+      reason: 'an unknown int64 field of 10 bytes, which proto3 says to skip',
+      path: HEALTH_CHECK,
+      body: Buffer.concat([Buffer.from(INT64_MINUS_ONE), protoField(1, Buffer.from(''))]),
+      expected: SERVING,
+    },
+    {
+      reason: 'a fixed64 cut short',
+      path: HEALTH_CHECK,
+      body: Buffer.from([0x11, 1, 2]),
+      expected: U,
+    },
+    {
+      reason: 'a 1 MB service name, echoed cut short',
+      path: HEALTH_CHECK,
+      body: protoField(1, Buffer.alloc(1_000_000, 'a')),
+      expected: notFound(`${'a'.repeat(200)}...`),
+    },
+    {
+      reason: 'a control character and invalid UTF-8 in the service name',
+      path: HEALTH_CHECK,
+      body: protoField(1, Buffer.from([0x61, 0x0a, 0x00, 0xff])),
+      expected: notFound('a\n\u0000\ufffd'),
+    },
+    {
+      reason: 'Watch, which is not offered',
+      path: '/grpc.health.v1.Health/Watch',
+      body: Buffer.alloc(0),
+      expected: {
+        code: grpc.status.UNIMPLEMENTED,
+        details: 'The server does not implement the method /grpc.health.v1.Health/Watch',
+      },
+    },
+  ])('answers a health call with $reason', async ({ path, body, expected }) => {
+    const outcome = await raw.call(body, { path, deadlineMs: 5_000 });
+    expect({ outcome, after: await after() }).toEqual({ outcome: expected, after: STILL_SERVING });
+  });
+
+  it('logged nothing but its start line and wrote nothing to stderr through all of the above', () => {
+    expect({ lines: server.lines.map((line) => line.msg), stderr: server.stderr() }).toEqual({
+      lines: ['serving RunFunction'],
+      stderr: '',
+    });
+  });
+});

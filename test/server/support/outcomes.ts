@@ -1,0 +1,71 @@
+/**
+ * What the abuse tests expect back: the statuses grpc-js and the function answer with, and the
+ * check run after every abuse that the server still serves (health, then a valid call).
+ */
+import * as grpc from '@grpc/grpc-js';
+import type { RunFunctionClient } from './clients.js';
+import { RUN_FUNCTION_PATH, encodeRequest, type Outcome, type RawClient } from './raw-client.js';
+import { inProcessResponse, request } from './requests.js';
+
+export const MiB = 1024 * 1024;
+/** The server's default receive limit. */
+export const LIMIT = 8 * MiB;
+
+const VALID_REQUEST = request('still-serving');
+export const VALID_BYTES = encodeRequest(VALID_REQUEST);
+
+/** A valid call's answer: exactly what the function returns in-process. */
+export const SERVED: Outcome = {
+  code: grpc.status.OK,
+  details: '',
+  response: inProcessResponse(VALID_REQUEST),
+};
+
+export const STILL_SERVING = { health: 'SERVING', call: SERVED };
+
+export async function stillServing(raw: RawClient, client: RunFunctionClient) {
+  return { health: await client.health(), call: await raw.call(VALID_BYTES) };
+}
+
+/** grpc-js hides the decoder's reason unless GRPC_NODE_DEBUG_SEND_ERROR_DETAILS is set. */
+export const UNDECODABLE: Outcome = {
+  code: grpc.status.INTERNAL,
+  details: 'Error deserializing request',
+};
+
+export const NO_COMPOSITE = 'the request holds no observed composite resource';
+
+/** What the function answers to a request it cannot read a DittoServer from. */
+export function fatal(message: string, tag?: string): Outcome {
+  return {
+    code: grpc.status.OK,
+    details: '',
+    response: {
+      meta: { ...(tag === undefined ? {} : { tag }), ttl: { seconds: 60 } },
+      desired: {},
+      results: [
+        {
+          severity: 'SEVERITY_FATAL',
+          message: `invalid DittoServer: ${message}`,
+          reason: 'InvalidSpec',
+          target: 'TARGET_COMPOSITE_AND_CLAIM',
+        },
+      ],
+      requirements: {},
+    },
+  };
+}
+
+/** A bare-HTTP/2 call's end, as `http2Call` reports it. */
+export function http2Status(code: grpc.status, message: string) {
+  return { httpStatus: 200, grpcStatus: String(code), grpcMessage: message };
+}
+
+/** grpc-js's wording for a unary call whose stream ends without one whole message. */
+export const NO_MESSAGE = http2Status(
+  grpc.status.UNIMPLEMENTED,
+  `Received no request message for server streaming method ${RUN_FUNCTION_PATH}`,
+);
+
+/** The server's answer to bytes that are not HTTP/2: SETTINGS, GOAWAY, then it hangs up. */
+export const HUNG_UP = { closedBy: 'server', frameTypes: [4, 7] };
