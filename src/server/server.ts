@@ -10,10 +10,22 @@ import {
   type RunFunctionRequest,
   type RunFunctionResponse,
 } from '@crossplane-org/function-sdk-typescript';
+import { encodeRunFunctionResponse } from '../proto/encode-response.js';
 import { HealthService, type HealthState } from './health.js';
 import type { Logger } from './logger.js';
 import type { FunctionMetrics } from './metrics.js';
 import { observeRequests } from './observe.js';
+
+/**
+ * The SDK's RunFunction definition (its request decoder) with our response encoder: the same
+ * bytes as the SDK's ts-proto encoder, several times faster (src/proto/encode-response.ts).
+ */
+const FunctionRunnerServiceV1 = {
+  runFunction: {
+    ...FunctionRunnerServiceService.runFunction,
+    responseSerialize: encodeRunFunctionResponse,
+  },
+} as const satisfies grpc.ServiceDefinition;
 
 /**
  * Crossplane <= v1.16 calls `apiextensions.fn.proto.v1beta1`; newer versions call v1 first and
@@ -22,7 +34,7 @@ import { observeRequests } from './observe.js';
  */
 const FunctionRunnerServiceV1Beta1 = {
   runFunction: {
-    ...FunctionRunnerServiceService.runFunction,
+    ...FunctionRunnerServiceV1.runFunction,
     path: '/apiextensions.fn.proto.v1beta1.FunctionRunnerService/RunFunction',
   },
 } as const satisfies grpc.ServiceDefinition;
@@ -56,7 +68,7 @@ export function createFunctionServer(options: FunctionServerOptions): grpc.Serve
       },
     );
   };
-  server.addService(FunctionRunnerServiceService, { runFunction });
+  server.addService(FunctionRunnerServiceV1, { runFunction });
   server.addService(FunctionRunnerServiceV1Beta1, { runFunction });
   server.addService(HealthService, options.health.implementation);
   return server;
