@@ -102,12 +102,72 @@ function merged(found: readonly Issue[], derived: readonly Issue[]): Issue[] {
 
 const parseOptions = { error: fieldErrorMap };
 
+// zod compiles a fast path for each object schema with `new Function` on first use. For
+// these schemas that costs ~10 ms at the first request (cold start) and gains nothing that
+// matters once parses are cached below, so it is off.
+z.config({ jitless: true });
+
+/** Parsed results of recent (XR, Input) pairs; Crossplane sends the same spec on every reconcile. */
+const recent = new Map<string, ParseResult>();
+const RECENT_LIMIT = 256;
+
 /**
- * Parses the observed XR and the step Input into the model every builder reads. Each part
- * is parsed on its own and the cross-field rules run on what is valid, so one message names
- * every offending field.
+ * JSON cannot tell undefined from null, or NaN from null; the parse can. Such values (and
+ * strings that could be mistaken for their tags) get a tag of their own in the key.
+ */
+function distinct(_key: string, value: unknown): unknown {
+  if (value === undefined) return '\u0000undefined';
+  if (typeof value === 'number' && !Number.isFinite(value)) return `\u0000${String(value)}`;
+  if (typeof value === 'string' && value.startsWith('\u0000')) return `\u0000${value}`;
+  return value;
+}
+
+/**
+ * What the parse reads, as a string: the XR's name, namespace and labels, its spec and the
+ * Input. Everything else in the request (status, resourceVersion, managedFields) changes on
+ * every reconcile and does not affect the result. Only well-formed XRs are cached.
+ */
+function parseKey(xr: unknown, rawInput: unknown): string | undefined {
+  if (!isObject(xr) || !isObject(xr.metadata) || !isObject(xr.spec)) return undefined;
+  const { name, namespace, labels } = xr.metadata;
+  try {
+    return JSON.stringify([name, namespace, labels, xr.spec, rawInput], distinct);
+  } catch {
+    return undefined;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const child of Object.values(value)) deepFreeze(child);
+  return Object.freeze(value);
+}
+
+/**
+ * Parses the observed XR and the step Input into the model every builder reads, reusing
+ * the result for a request that carries the same fields (the result is frozen, so sharing
+ * it is safe). Bounded: the oldest entry goes once RECENT_LIMIT are held.
  */
 export function parseDittoServer(xr: unknown, rawInput: unknown): ParseResult {
+  const key = parseKey(xr, rawInput);
+  if (key === undefined) return parseOnce(xr, rawInput);
+  const cached = recent.get(key);
+  if (cached) {
+    recent.delete(key);
+    recent.set(key, cached);
+    return cached;
+  }
+  const result = deepFreeze(parseOnce(xr, rawInput));
+  recent.set(key, result);
+  if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value ?? key);
+  return result;
+}
+
+/**
+ * One parse: each part is parsed on its own and the cross-field rules run on what is
+ * valid, so one message names every offending field.
+ */
+function parseOnce(xr: unknown, rawInput: unknown): ParseResult {
   const fail = (issues: Issue[]): ParseResult => ({
     ok: false,
     message: `invalid DittoServer: ${issuesText(issues)}`,

@@ -173,3 +173,37 @@ describe('parseDittoServer resolves contextual defaults', () => {
     expect(pick(server(spec, input))).toEqual(want);
   });
 });
+
+describe('parseDittoServer reuses recent results', () => {
+  it('returns the same frozen result when only fields it does not read change', () => {
+    const first = parseDittoServer(xr({ replicas: 0 }, { resourceVersion: '1' }), undefined);
+    const again = parseDittoServer(
+      { ...xr({ replicas: 0 }, { resourceVersion: '2' }), status: { phase: 'Stopped' } },
+      undefined,
+    );
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first.ok && first.server.spec.storage)).toBe(true);
+  });
+
+  it('parses again when the spec, the Input or the name changes', () => {
+    const base = parseDittoServer(xr({ replicas: 0 }), undefined);
+    expect(parseDittoServer(xr({ replicas: 1 }), undefined)).not.toBe(base);
+    expect(parseDittoServer(xr({ replicas: 0 }), { ttl: '30s' })).not.toBe(base);
+    expect(parseDittoServer(xr({ replicas: 0 }, { name: 'other' }), undefined)).not.toBe(base);
+  });
+
+  it('tells undefined, null and NaN apart', () => {
+    const message = (replicas: unknown) => {
+      const parsed = parseDittoServer(
+        { ...xr(), spec: { storage: { metadataSize: '1Gi' }, replicas } },
+        undefined,
+      );
+      return parsed.ok ? 'ok' : parsed.message;
+    };
+    expect([message(undefined), message(null), message(Number.NaN)]).toEqual([
+      'ok',
+      'invalid DittoServer: spec.replicas: must be an integer, not null',
+      'invalid DittoServer: spec.replicas: must be an integer, not NaN',
+    ]);
+  });
+});
