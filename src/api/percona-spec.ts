@@ -1,5 +1,5 @@
 /** The `spec.percona` block: the Percona-managed PostgreSQL of the control plane. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { cronProblem } from './cron.js';
 import { parseS3Endpoint } from './endpoint.js';
 import { resourceRequirements, storageSize } from './kube.js';

@@ -12,6 +12,8 @@ import {
 import type { Logger } from './logger.js';
 import type { FunctionMetrics, RequestOutcome, ResultSeverity } from './metrics.js';
 
+type Recorder = Pick<FunctionMetrics, 'recordRequest'>;
+
 const SEVERITY_LABELS: Readonly<Record<Severity, ResultSeverity>> = {
   [Severity.SEVERITY_UNSPECIFIED]: 'unspecified',
   [Severity.SEVERITY_FATAL]: 'fatal',
@@ -39,7 +41,7 @@ function countBySeverity(severities: readonly ResultSeverity[]): Record<string, 
 export function observeRequests(
   handler: FunctionHandler,
   logger: Logger,
-  metrics: FunctionMetrics,
+  metrics: Recorder,
 ): (req: RunFunctionRequest) => Promise<RunFunctionResponse> {
   return async (req) => {
     const started = process.hrtime.bigint();

@@ -42,7 +42,7 @@ const FunctionRunnerServiceV1Beta1 = {
 export type FunctionServerOptions = {
   readonly handler: FunctionHandler;
   readonly logger: Logger;
-  readonly metrics: FunctionMetrics;
+  readonly metrics: Pick<FunctionMetrics, 'recordRequest'>;
   readonly health: HealthState;
   readonly maxReceiveMessageBytes: number;
 };

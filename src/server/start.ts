@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { parseFlags, type ServerOptions } from './flags.js';
 import { createHealth, ServingStatus } from './health.js';
 import { createLogger, type Logger } from './logger.js';
-import { boundPort, createMetrics, serveMetrics, type FunctionMetrics } from './metrics.js';
+import { createRecorder, type RequestRecorder } from './recorder.js';
 import { bindServer, createFunctionServer } from './server.js';
 import { installShutdown } from './shutdown.js';
 import { loadServerCredentials } from './tls.js';
@@ -24,17 +24,22 @@ function fail(logger: Logger, message: string): never {
 }
 
 /**
- * Metrics are secondary: a port already taken (8080 is popular on a laptop) turns them off
- * with a warning rather than stopping RunFunction. In a pod the port is always free.
+ * Metrics are secondary: prom-client loads only now that RunFunction is being served, and
+ * a port already taken (8080 is popular on a laptop) turns metrics off with a warning
+ * rather than stopping RunFunction. In a pod the port is always free.
  */
 async function startMetrics(
-  metrics: FunctionMetrics,
+  recorder: RequestRecorder,
   address: string | undefined,
   logger: Logger,
-): Promise<Server | undefined> {
+): Promise<{ server: Server; port: number } | undefined> {
   if (address === undefined) return undefined;
+  const { boundPort, createMetrics, serveMetrics } = await import('./metrics.js');
+  const metrics = createMetrics();
+  recorder.attach(metrics);
   try {
-    return await serveMetrics(metrics.registry, address);
+    const server = await serveMetrics(metrics.registry, address);
+    return { server, port: boundPort(server) };
   } catch (error) {
     logger.warn(`metrics off: cannot listen on ${address}: ${String(error)}`);
     return undefined;
@@ -46,19 +51,20 @@ async function serve(handler: FunctionHandler, options: ServerOptions): Promise<
   const credentials = loadServerCredentials(options);
   if (!credentials.ok) fail(logger, credentials.message);
 
-  const metrics = createMetrics();
+  const recorder = createRecorder();
   const health = createHealth();
   const server = createFunctionServer({
     handler,
     logger,
-    metrics,
+    metrics: recorder,
     health,
     maxReceiveMessageBytes: options.maxReceiveMessageBytes,
   });
   const port = await bindServer(server, options.address, credentials.credentials).catch(
     (error: unknown) => fail(logger, `cannot listen on ${options.address}: ${String(error)}`),
   );
-  const metricsServer = await startMetrics(metrics, options.metricsAddress, logger);
+  const metrics = await startMetrics(recorder, options.metricsAddress, logger);
+  const metricsServer = metrics?.server;
 
   installShutdown({
     server,
@@ -85,7 +91,7 @@ async function serve(handler: FunctionHandler, options: ServerOptions): Promise<
       port,
       transport: credentials.transport,
       maxReceiveMessageBytes: options.maxReceiveMessageBytes,
-      ...(metricsServer === undefined ? {} : { metricsPort: boundPort(metricsServer) }),
+      ...(metrics === undefined ? {} : { metricsPort: metrics.port }),
     },
     'serving RunFunction',
   );
