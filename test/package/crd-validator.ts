@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import formatsPlugin from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import {
   applyDefaults,
+  compileCrdSchema,
   emptyValues,
   isObject,
   unknownFields,
@@ -17,16 +17,6 @@ import {
 } from '../support/crd-structural.js';
 
 export const CROSSPLANE_SCHEMAS = join(import.meta.dirname, '..', 'schemas', 'crossplane');
-
-const KUBERNETES_KEYWORDS = [
-  'x-kubernetes-validations',
-  'x-kubernetes-map-type',
-  'x-kubernetes-list-type',
-  'x-kubernetes-list-map-keys',
-  'x-kubernetes-int-or-string',
-  'x-kubernetes-preserve-unknown-fields',
-  'x-kubernetes-embedded-resource',
-];
 
 const FULLY_QUALIFIED_IMAGE = /^[^./]+(\.[^./]+)+(\/[^/:@]+)+(:[^:@]+(@sha256.+)?|@sha256.+)$/;
 const has = (self: Record<string, unknown>, field: string) => self[field] !== undefined;
@@ -100,11 +90,7 @@ export type Validator = (obj: unknown) => string[];
 
 /** A validator for one schema; `metadata` at the root is left to the API server. */
 export function schemaValidator(schema: SchemaNode, options = { requireName: true }): Validator {
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  // ajv-formats is CommonJS; its callable is `default` under NodeNext resolution.
-  formatsPlugin.default(ajv);
-  for (const keyword of KUBERNETES_KEYWORDS) ajv.addKeyword(keyword);
-  const validate: ValidateFunction = ajv.compile(schema);
+  const validate: ValidateFunction = compileCrdSchema(schema);
   const opaque: SchemaNode = {
     ...schema,
     properties: {

@@ -4,6 +4,29 @@
  * the schema the same way: `properties`, `items` and `additionalProperties`.
  */
 
+import { Ajv, type ValidateFunction } from 'ajv';
+import formatsPlugin from 'ajv-formats';
+
+/** Kubernetes extensions: the API server evaluates them, a JSON-schema validator must not. */
+const KUBERNETES_KEYWORDS = [
+  'x-kubernetes-validations',
+  'x-kubernetes-map-type',
+  'x-kubernetes-list-type',
+  'x-kubernetes-list-map-keys',
+  'x-kubernetes-int-or-string',
+  'x-kubernetes-preserve-unknown-fields',
+  'x-kubernetes-embedded-resource',
+];
+
+/** An ajv validator for a CRD's OpenAPI schema: every error reported, Kubernetes keywords known. */
+export function compileCrdSchema(schema: SchemaNode): ValidateFunction {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  // ajv-formats is CommonJS; its callable is `default` under NodeNext resolution.
+  formatsPlugin.default(ajv);
+  for (const keyword of KUBERNETES_KEYWORDS) ajv.addKeyword(keyword);
+  return ajv.compile(schema);
+}
+
 /** The part of an OpenAPI v3 schema node these walks read. */
 export type SchemaNode = {
   type?: string;

@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import formatsPlugin from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { PERCONA_NAME_LIMIT } from '../../src/names.js';
 import {
   applyDefaults,
+  compileCrdSchema,
   celRules,
   emptyValues,
   fieldPath,
@@ -23,17 +23,6 @@ import {
 
 export const SCHEMA_DIR = join(import.meta.dirname, '..', 'schemas', 'percona');
 const CRD_FILE = join(SCHEMA_DIR, 'perconapgclusters.pgv2.percona.com.yaml');
-
-/** Kubernetes extensions: the API server evaluates them, a JSON-schema validator must not. */
-const KUBERNETES_KEYWORDS = [
-  'x-kubernetes-validations',
-  'x-kubernetes-map-type',
-  'x-kubernetes-list-type',
-  'x-kubernetes-list-map-keys',
-  'x-kubernetes-int-or-string',
-  'x-kubernetes-preserve-unknown-fields',
-  'x-kubernetes-embedded-resource',
-];
 
 type Compiled = { readonly schema: SchemaNode; readonly validate: ValidateFunction };
 
@@ -48,11 +37,7 @@ function loadValidator(): Compiled {
   const version = crd.spec.versions.find((candidate) => candidate.name === 'v2');
   if (!version) throw new Error(`${CRD_FILE} has no version v2`);
   const schema = version.schema.openAPIV3Schema;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  // ajv-formats is CommonJS; its callable is `default` under NodeNext resolution.
-  formatsPlugin.default(ajv);
-  for (const keyword of KUBERNETES_KEYWORDS) ajv.addKeyword(keyword);
-  compiled = { schema, validate: ajv.compile(schema) };
+  compiled = { schema, validate: compileCrdSchema(schema) };
   return compiled;
 }
 
