@@ -14,6 +14,7 @@ import {
 import { functionInput, type FunctionInput } from './input.js';
 import { fieldErrorMap, fromZod, issuesText, kindOf, type Issue } from './issues.js';
 import { resolve, type Notice, type Resolved, type ResolvedPercona } from './resolve.js';
+import { deepFreeze } from '../immutable.js';
 import { isObject, validPart } from './valid-part.js';
 import { dittoServerSpec, type DittoServerSpec } from './spec.js';
 
@@ -135,12 +136,6 @@ function parseKey(xr: unknown, rawInput: unknown): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  for (const child of Object.values(value)) deepFreeze(child);
-  return Object.freeze(value);
 }
 
 /**

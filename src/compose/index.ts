@@ -19,6 +19,7 @@ import { generatedSecretData } from './generated-values.js';
 import { adminSecret, jwtSecret } from './identity-secrets.js';
 import { perconaPGCluster } from './percona-pg-cluster.js';
 import { persistentVolumeClaim, volumeClaims } from './pvc.js';
+import { reuse } from './reuse.js';
 import { adapterService, apiService, metricsService } from './services.js';
 import type { KubeObject } from './types.js';
 
@@ -75,13 +76,19 @@ export function compose(
   const notices: Notice[] = [...server.notices, ...perconaNotices];
   const desired: Desired = {};
 
-  const config = dittofsConfig(server);
-  desired.config = configMap(server, config);
+  const config = reuse(server, 'config.yaml', () => {
+    const text = dittofsConfig(server);
+    return { text, hash: configHash(text) };
+  });
+  desired.config = reuse(server, 'config', () => configMap(server, config.text));
   const volumes = volumeClaims(server).map((claim) => {
     const kept = keepVolume(claim, observed[claim.key]);
     notices.push(...kept.notices);
-    desired[claim.key] = persistentVolumeClaim(server, kept.value);
-    return kept.value;
+    const volume = kept.value;
+    desired[claim.key] = reuse(server, `pvc ${JSON.stringify(volume)}`, () =>
+      persistentVolumeClaim(server, volume),
+    );
+    return volume;
   });
   if (!server.spec.identity.jwt) {
     desired['jwt-secret'] = jwtSecret(
@@ -100,25 +107,32 @@ export function compose(
       ]),
     );
   }
-  desired['api-service'] = apiService(server);
-  if (server.spec.adapters.nfs.enabled) desired['nfs-service'] = adapterService(server, 'nfs');
-  if (server.spec.adapters.smb.enabled) desired['smb-service'] = adapterService(server, 'smb');
-  if (server.spec.metrics.enabled) desired['metrics-service'] = metricsService(server);
+  desired['api-service'] = reuse(server, 'api-service', () => apiService(server));
+  for (const adapter of ['nfs', 'smb'] as const) {
+    if (!server.spec.adapters[adapter].enabled) continue;
+    desired[`${adapter}-service`] = reuse(server, adapter, () => adapterService(server, adapter));
+  }
+  if (server.spec.metrics.enabled) {
+    desired['metrics-service'] = reuse(server, 'metrics-service', () => metricsService(server));
+  }
 
   const backup = composeBackup(req, server, observed, desired);
-  if (server.percona) {
-    desired.postgres = perconaPGCluster(
-      server,
-      server.percona,
-      backup.enabled ? backup.secretName : undefined,
+  const { percona } = server;
+  if (percona) {
+    const secretName = backup.enabled ? backup.secretName : undefined;
+    desired.postgres = reuse(server, `postgres ${secretName ?? ''}`, () =>
+      perconaPGCluster(server, percona, secretName),
     );
   }
   const deploymentDeferred =
     server.percona !== undefined &&
     !observed.deployment &&
     !(observed.postgres && perconaClusterReady(observed.postgres));
-  if (!deploymentDeferred)
-    desired.deployment = deployment(server, { configHash: configHash(config), volumes });
+  if (!deploymentDeferred) {
+    desired.deployment = reuse(server, `deployment ${JSON.stringify(volumes)}`, () =>
+      deployment(server, { configHash: config.hash, volumes }),
+    );
+  }
 
   const resources = new Map<ResourceKey, KubeObject>();
   for (const key of RESOURCE_KEYS) {

@@ -25,6 +25,7 @@ import {
   type SchemaSelector,
   type State,
 } from '@crossplane-org/function-sdk-typescript';
+import { isReusable } from '../immutable.js';
 import { encodeStruct, isPlainArray } from './encode-struct.js';
 import { ProtoWriter, UnsupportedValueError } from './proto-writer.js';
 
@@ -109,8 +110,25 @@ function encodeConnectionDetail(writer: ProtoWriter, value: unknown): void {
   if (value.length !== 0) writer.bytes(18, value);
 }
 
+/** Struct bytes of reusable composed objects (see src/immutable.ts), encoded once each. */
+const encodedStructs = new WeakMap<object, Buffer>();
+
+/** Resource.resource: a reusable object's bytes come from the first time it was encoded. */
+function resourceStruct(writer: ProtoWriter, fields: Resource['resource']): void {
+  if (fields === undefined || !isReusable(fields)) {
+    messageField(writer, 10, fields, encodeStruct);
+    return;
+  }
+  let content = encodedStructs.get(fields);
+  if (!content) {
+    content = ProtoWriter.encode(fields, encodeStruct);
+    encodedStructs.set(fields, content);
+  }
+  writer.bytes(10, content);
+}
+
 function encodeResource(writer: ProtoWriter, resource: Resource): void {
-  messageField(writer, 10, resource.resource, encodeStruct);
+  resourceStruct(writer, resource.resource);
   mapField(writer, 18, resource.connectionDetails, encodeConnectionDetail);
   int32Field(writer, 24, resource.ready);
 }

@@ -3,7 +3,12 @@
  * however it is written, but not in the Secret data that must carry it; an object the API
  * server would refuse is reported.
  */
-import { Resource, Target, Status } from '@crossplane-org/function-sdk-typescript';
+import {
+  Resource,
+  RunFunctionResponse,
+  Status,
+  Target,
+} from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
 import { runFunction } from '../../src/function.js';
 import { BACKUP_SPEC, xr } from '../fixtures/xr.js';
@@ -11,13 +16,21 @@ import { credentialsSecret, request, TEST_SECRET_KEY } from '../support/request.
 import { composedProblems, generatedSecrets, leaks, publicView } from './support/checks.js';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const jsonCopy = (rsp: RunFunctionResponse): unknown =>
+  JSON.parse(JSON.stringify(RunFunctionResponse.toJSON(rsp)));
+
+/** A response the tests may tamper with: a copy, since composed objects are shared and frozen. */
 const run = () =>
-  runFunction(
-    request({
-      xr: xr({ percona: { enabled: true, backup: BACKUP_SPEC } }),
-      credentials: [credentialsSecret()],
-    }),
-    { secretKey: TEST_SECRET_KEY },
+  RunFunctionResponse.fromJSON(
+    jsonCopy(
+      runFunction(
+        request({
+          xr: xr({ percona: { enabled: true, backup: BACKUP_SPEC } }),
+          credentials: [credentialsSecret()],
+        }),
+        { secretKey: TEST_SECRET_KEY },
+      ),
+    ),
   );
 
 describe('leaks', () => {
