@@ -9,7 +9,7 @@ import { RunFunctionResponse, Severity } from '@crossplane-org/function-sdk-type
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
-import { bundle } from './bench/bundle.js';
+import { bundle, buildServed, SERVED_FILES } from './bench/bundle.js';
 import {
   call,
   coldStartMs,
@@ -24,8 +24,10 @@ import { mebibytes, percentile, report, type Measured } from './bench/report.js'
 import { benchRequests, type BenchRequest } from './bench/requests.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-/** Build output, so lint, format and git ignore it; the image copies only dist/main.js. */
+/** Build output, so lint, format and git ignore it; the image copies none of it. */
 const OUT = resolve(ROOT, 'dist/bench');
+/** The no-op, served like the function: its own launcher, bundle and code cache. */
+const NOOP_DIR = 'dist/bench/noop';
 
 /** Per phase: bounded in time and in calls, so a run stays around a minute on 2 cores. */
 const WARMUP = { concurrency: 8, durationMs: 1_000, maxCalls: 500 };
@@ -45,7 +47,7 @@ const ourFlags = (port: number) => [
 
 const VARIANTS: Variant[] = [
   { name: 'function', main: resolve(ROOT, 'dist/main.js'), args: ourFlags },
-  { name: 'no-op', main: resolve(OUT, 'noop-main.js'), args: ourFlags },
+  { name: 'no-op', main: resolve(ROOT, NOOP_DIR, SERVED_FILES.launcher), args: ourFlags },
   {
     name: 'sdk serve() no-op',
     main: resolve(OUT, 'sdk-noop-main.js'),
@@ -96,10 +98,10 @@ async function measure(variant: Variant, request: BenchRequest): Promise<Measure
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  bundle('scripts/bench/noop-main.ts', resolve(OUT, 'noop-main.js'));
-  bundle('scripts/bench/sdk-noop-main.ts', resolve(OUT, 'sdk-noop-main.js'), [
-    '--packages=external',
-  ]);
+  buildServed('scripts/bench/noop-entry.ts', NOOP_DIR);
+  bundle('scripts/bench/sdk-noop-main.ts', resolve(OUT, 'sdk-noop-main.js'), {
+    extraFlags: ['--packages=external'],
+  });
   const requests = benchRequests();
   const cpu = cpus();
   const machine = `${cpu.length} x ${cpu[0]?.model ?? '?'}, ${mebibytes(totalmem())}`;

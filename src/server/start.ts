@@ -1,10 +1,11 @@
 /**
- * Process start-up shared by the function's `main.ts` and the benchmark's no-op function:
+ * Process start-up shared by the function (`src/bundle-entry.ts`) and the benchmark's no-op:
  * flags, logger, credentials, gRPC server, metrics listener, signal handling. Anything that
  * prevents serving RunFunction ends the process with a one-line reason and exit code 1.
  */
 import type { FunctionHandler } from '@crossplane-org/function-sdk-typescript';
 import type { Server } from 'node:http';
+import type { LaunchReport } from '../launch/bundle-api.js';
 import { parseFlags, type ServerOptions } from './flags.js';
 import { createHealth, ServingStatus } from './health.js';
 import { createLogger, type Logger } from './logger.js';
@@ -46,8 +47,13 @@ async function startMetrics(
   }
 }
 
-async function serve(handler: FunctionHandler, options: ServerOptions): Promise<void> {
+async function serve(
+  handler: FunctionHandler,
+  options: ServerOptions,
+  launch: LaunchReport | undefined,
+): Promise<void> {
   const logger = createLogger({ debug: options.debug });
+  if (launch !== undefined) logger.debug({ codeCache: launch.codeCache }, 'function loaded');
   const credentials = loadServerCredentials(options);
   if (!credentials.ok) fail(logger, credentials.message);
 
@@ -97,11 +103,15 @@ async function serve(handler: FunctionHandler, options: ServerOptions): Promise<
   );
 }
 
-/** Parses the command line and serves `handler` until SIGTERM/SIGINT. */
+/**
+ * Parses the command line and serves `handler` until SIGTERM/SIGINT. `launch`, from the
+ * launcher (src/main.ts), says whether the code cache was used: one debug line.
+ */
 export async function startFunction(
   handler: FunctionHandler,
   argv: readonly string[] = process.argv.slice(2),
   env: Readonly<Record<string, string | undefined>> = process.env,
+  launch?: LaunchReport,
 ): Promise<void> {
   const flags = parseFlags(argv, env);
   if (flags.kind === 'help') {
@@ -112,5 +122,5 @@ export async function startFunction(
     process.stderr.write(`main.js: ${flags.message}\nTry 'main.js --help' for the flags.\n`);
     process.exit(EXIT_USAGE);
   }
-  await serve(handler, flags.options);
+  await serve(handler, flags.options, launch);
 }
