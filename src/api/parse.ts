@@ -113,17 +113,6 @@ const recent = new Map<string, ParseResult>();
 const RECENT_LIMIT = 256;
 
 /**
- * JSON cannot tell undefined from null, or NaN from null; the parse can. Such values (and
- * strings that could be mistaken for their tags) get a tag of their own in the key.
- */
-function distinct(_key: string, value: unknown): unknown {
-  if (value === undefined) return '\u0000undefined';
-  if (typeof value === 'number' && !Number.isFinite(value)) return `\u0000${String(value)}`;
-  if (typeof value === 'string' && value.startsWith('\u0000')) return `\u0000${value}`;
-  return value;
-}
-
-/**
  * What the parse reads, as a string: the XR's name, namespace and labels, its spec and the
  * Input. Everything else in the request (status, resourceVersion, managedFields) changes on
  * every reconcile and does not affect the result. Only well-formed XRs are cached.
@@ -131,11 +120,16 @@ function distinct(_key: string, value: unknown): unknown {
 function parseKey(xr: unknown, rawInput: unknown): string | undefined {
   if (!isObject(xr) || !isObject(xr.metadata) || !isObject(xr.spec)) return undefined;
   const { name, namespace, labels } = xr.metadata;
+  let key: string;
   try {
-    return JSON.stringify([name, namespace, labels, xr.spec, rawInput], distinct);
+    // An object, not a list: an absent part (no labels, no Input) is left out, not null.
+    key = JSON.stringify({ name, namespace, labels, spec: xr.spec, input: rawInput });
   } catch {
     return undefined;
   }
+  // JSON writes null, NaN, Infinity and an undefined list item all as null, which the parse
+  // tells apart: such requests are parsed afresh. (It also writes -0 as 0; both parse alike.)
+  return key.includes('null') ? undefined : key;
 }
 
 /**
