@@ -66,6 +66,32 @@ function composeBackup(
   return { enabled: true, credentials, secretName: server.names.backupSecret };
 }
 
+/** The JWT and admin Secrets, unless the XR names its own: generated once, then carried over. */
+function composeIdentitySecrets(
+  server: DittoServer,
+  observed: ObservedResources,
+  secretKey: Buffer,
+  desired: Desired,
+): void {
+  if (!server.spec.identity.jwt) {
+    desired['jwt-secret'] = jwtSecret(
+      server,
+      generatedSecretData(server, secretKey, observed['jwt-secret'], [
+        { key: 'jwt-secret', value: (derived) => derived },
+      ]),
+    );
+  }
+  if (!server.spec.identity.admin) {
+    desired['admin-secret'] = adminSecret(
+      server,
+      generatedSecretData(server, secretKey, observed['admin-secret'], [
+        { key: 'username', value: () => 'admin' },
+        { key: 'password', value: (derived) => derived },
+      ]),
+    );
+  }
+}
+
 export function compose(
   req: RunFunctionRequest,
   parsed: DittoServer,
@@ -90,23 +116,7 @@ export function compose(
     );
     return volume;
   });
-  if (!server.spec.identity.jwt) {
-    desired['jwt-secret'] = jwtSecret(
-      server,
-      generatedSecretData(server, secretKey, observed['jwt-secret'], [
-        { key: 'jwt-secret', value: (derived) => derived },
-      ]),
-    );
-  }
-  if (!server.spec.identity.admin) {
-    desired['admin-secret'] = adminSecret(
-      server,
-      generatedSecretData(server, secretKey, observed['admin-secret'], [
-        { key: 'username', value: () => 'admin' },
-        { key: 'password', value: (derived) => derived },
-      ]),
-    );
-  }
+  composeIdentitySecrets(server, observed, secretKey, desired);
   desired['api-service'] = reuse(server, 'api-service', () => apiService(server));
   for (const adapter of ['nfs', 'smb'] as const) {
     if (!server.spec.adapters[adapter].enabled) continue;
