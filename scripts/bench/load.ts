@@ -6,7 +6,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freeLoopbackPort } from '../../src/launch/warm-up-client.js';
 
 const RUN_FUNCTION_PATH = '/apiextensions.fn.proto.v1.FunctionRunnerService/RunFunction';
 const identity = (buffer: Buffer) => buffer;
@@ -55,18 +55,8 @@ export function call(client: RawClient, request: Buffer, deadlineMs = 30_000): P
   });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address !== null ? address.port : 0);
-      });
-    });
-  });
-}
+/** One free loopback port, found the way the cache maker finds its own. */
+export const freePort = freeLoopbackPort;
 
 export function spawnServer(main: string, args: readonly string[]): ChildProcess {
   return spawn(process.execPath, [main, ...args], { stdio: 'ignore', env: {} });
