@@ -13,6 +13,7 @@ import { runFunction } from '../src/function.js';
 import { observedPerconaCluster } from './fixtures/observed.js';
 import { BACKUP_SPEC, xr, type JsonObject } from './fixtures/xr.js';
 import {
+  BACKUP_KEYS,
   condition,
   expectedResponse,
   golden,
@@ -37,18 +38,6 @@ const MINIMAL_KEYS = [
   'admin-secret',
   'api-service',
   'nfs-service',
-  'deployment',
-];
-const BACKUP_KEYS = [
-  'config',
-  'pvc-controlplane',
-  'pvc-metadata',
-  'jwt-secret',
-  'admin-secret',
-  'api-service',
-  'nfs-service',
-  'postgres',
-  'backup-secret',
   'deployment',
 ];
 const BACKUP = { percona: { enabled: true, backup: BACKUP_SPEC } };

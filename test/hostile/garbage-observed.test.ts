@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runFunction } from '../../src/function.js';
 import type { DittoServerStatus } from '../../src/api/status.js';
 import type { ResourceKey } from '../../src/names.js';
-import { condition, warning } from '../support/expected.js';
+import { BACKUP_KEYS, condition, warning } from '../support/expected.js';
 import { readiness, TEST_SECRET_KEY } from '../support/request.js';
 import type { Observed } from './support/checks.js';
 import {
@@ -21,19 +21,6 @@ import {
   HEALTHY_RESPONSE,
   healthyRequest,
 } from './support/healthy.js';
-
-const KEYS: readonly ResourceKey[] = [
-  'config',
-  'pvc-controlplane',
-  'pvc-metadata',
-  'jwt-secret',
-  'admin-secret',
-  'api-service',
-  'nfs-service',
-  'postgres',
-  'backup-secret',
-  'deployment',
-];
 
 const notReported = (why: string) =>
   condition('DatabaseReady', 'False', 'PerconaNotReady', `PerconaPGCluster demo-postgres ${why}`);
@@ -277,7 +264,10 @@ describe('garbage in the observed composed resources', () => {
     expect(rsp.results).toEqual(results);
     expect(readiness(rsp)).toEqual(
       Object.fromEntries(
-        KEYS.map((key) => [key, notReady.includes(key) ? Ready.READY_FALSE : Ready.READY_TRUE]),
+        BACKUP_KEYS.map((key) => [
+          key,
+          notReady.includes(key) ? Ready.READY_FALSE : Ready.READY_TRUE,
+        ]),
       ),
     );
   });

@@ -16,9 +16,27 @@ import {
 } from '@crossplane-org/function-sdk-typescript';
 import { parseAllDocuments } from 'yaml';
 import type { DittoServerStatus } from '../../src/api/status.js';
+import type { ResourceKey } from '../../src/names.js';
 import { merge, type JsonObject } from '../fixtures/xr.js';
 
 const GOLDEN = new URL('../golden/compose/', import.meta.url);
+
+/**
+ * What an XR with Percona and plain-key backups composes once its Deployment exists, in
+ * response order: spelled out once for the tests that expect it.
+ */
+export const BACKUP_KEYS: readonly ResourceKey[] = [
+  'config',
+  'pvc-controlplane',
+  'pvc-metadata',
+  'jwt-secret',
+  'admin-secret',
+  'api-service',
+  'nfs-service',
+  'postgres',
+  'backup-secret',
+  'deployment',
+];
 
 /** The composed objects of a golden file, keyed by composition-resource name. */
 export function golden(name: string, keys: readonly string[]): Record<string, JsonObject> {
