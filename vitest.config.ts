@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+const deep = process.env.TEST_DEPTH === 'deep';
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Slow tiers (processes, wire abuse) only run in `npm run test:deep`: test/support/depth.ts.
+    exclude: deep ? [] : ['test/**/*.deep.test.ts'],
     // Golden files are reviewed in diffs: a run never writes them; `npm run test:update` does.
     update: 'none',
     testTimeout: 60_000,
