@@ -9,7 +9,7 @@ import {
   Target,
 } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
-import { runFunction } from '../src/function.js';
+import { callFunction } from './support/call.js';
 import { observedPerconaCluster } from './fixtures/observed.js';
 import { BACKUP_SPEC, xr, type JsonObject } from './fixtures/xr.js';
 import {
@@ -42,7 +42,7 @@ const MINIMAL_KEYS = [
 ];
 const BACKUP = { percona: { enabled: true, backup: BACKUP_SPEC } };
 
-const run = (parts: RequestParts) => runFunction(request(parts), { secretKey: TEST_SECRET_KEY });
+const run = (parts: RequestParts) => callFunction(request(parts), { secretKey: TEST_SECRET_KEY });
 
 const earlierStep: Record<string, JsonObject> = {
   'network-policy': {
@@ -264,10 +264,10 @@ describe('runFunction', () => {
     });
     const before = JSON.stringify(req);
     const first = RunFunctionResponse.encode(
-      runFunction(req, { secretKey: TEST_SECRET_KEY }),
+      callFunction(req, { secretKey: TEST_SECRET_KEY }),
     ).finish();
     const second = RunFunctionResponse.encode(
-      runFunction(req, { secretKey: TEST_SECRET_KEY }),
+      callFunction(req, { secretKey: TEST_SECRET_KEY }),
     ).finish();
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
     expect(JSON.stringify(req)).toBe(before);
@@ -277,12 +277,12 @@ describe('runFunction', () => {
     const first = desiredObjects(run({ xr: xr() }));
     const jwt = first['jwt-secret'];
     if (!jwt) throw new Error('no JWT Secret composed');
-    const later = runFunction(request({ xr: xr(), observed: { 'jwt-secret': jwt } }), {
+    const later = callFunction(request({ xr: xr(), observed: { 'jwt-secret': jwt } }), {
       secretKey: Buffer.alloc(32, 9),
     });
     expect(desiredObjects(later)['jwt-secret']).toEqual(jwt);
     const other = desiredObjects(
-      runFunction(request({ xr: xr() }), { secretKey: Buffer.alloc(32, 9) }),
+      callFunction(request({ xr: xr() }), { secretKey: Buffer.alloc(32, 9) }),
     )['jwt-secret'];
     expect(other).not.toEqual(jwt);
   });

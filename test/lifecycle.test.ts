@@ -8,7 +8,7 @@
 import { Ready, type RunFunctionResponse } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { runFunction } from '../src/function.js';
+import { callFunction } from './support/call.js';
 import { observeDesired, type World } from './fixtures/observed.js';
 import { BACKUP_SPEC, xr, type JsonObject, type Overrides } from './fixtures/xr.js';
 import { condition, status, warning } from './support/expected.js';
@@ -36,7 +36,7 @@ function reconcile({
   credentials = [credentialsSecret()],
 }: Reconcile): RunFunctionResponse {
   const observed = last && world ? observeDesired(desiredObjects(last), world) : {};
-  last = runFunction(request({ xr: xr(spec), observed, credentials }), {
+  last = callFunction(request({ xr: xr(spec), observed, credentials }), {
     secretKey: TEST_SECRET_KEY,
   });
   return last;

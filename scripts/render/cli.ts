@@ -4,7 +4,7 @@
  * the exit code, so tests can call it directly.
  */
 import { FunctionRunner, type RunFunctionRequest } from '@crossplane-org/function-sdk-typescript';
-import { runFunction } from '../../src/function.js';
+import { runSdk } from '../../src/wire/sdk-handler.js';
 import { COMPOSITION_FILES, FUNCTION_REPOSITORY } from '../package-names.js';
 import { parseRenderArgs, USAGE, type RenderArgs } from './args.js';
 import {
@@ -35,7 +35,7 @@ const repositoryOf = (ref: string) => ref.replace(/@.*$/, '').replace(/:[^/]*$/,
 function callables(functions: readonly KubeObject[], seed?: Buffer): Map<string, FunctionCall> {
   const runner = new FunctionRunner({
     RunFunction: (req: RunFunctionRequest) =>
-      Promise.resolve(runFunction(req, seed ? { secretKey: seed } : {})),
+      Promise.resolve(runSdk(req, seed ? { secretKey: seed } : {})),
   });
   const out = new Map<string, FunctionCall>();
   for (const fn of functions) {

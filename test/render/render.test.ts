@@ -8,7 +8,7 @@ import {
   Severity,
 } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
-import { runFunction } from '../../src/function.js';
+import { callFunction } from '../support/call.js';
 import { parseRenderArgs, UsageError } from '../../scripts/render/args.js';
 import { renderCommand } from '../../scripts/render/cli.js';
 import { loadDocuments } from '../../scripts/render/load.js';
@@ -107,7 +107,7 @@ const BAD_XR = {
 
 /** The FATAL message the function itself gives for BAD_XR. */
 function fatalMessage(): string {
-  const rsp = runFunction(
+  const rsp = callFunction(
     RunFunctionRequest.fromPartial({ observed: { composite: { resource: BAD_XR } } }),
   );
   return (
