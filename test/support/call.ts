@@ -8,10 +8,16 @@ import { runFunction, type FunctionOptions } from '../../src/function.js';
 import { owns } from '../../src/resources.js';
 import { decodeRunFunctionRequest, encodeRunFunctionResponse } from '../../src/wire/sdk-bridge.js';
 
+/** The function's own response bytes for request bytes: decode, run, encode. */
+export function callFunctionBytes(bytes: Uint8Array, options: FunctionOptions = {}): Buffer {
+  return encodeRunFunctionResponse(runFunction(decodeRunFunctionRequest(bytes, owns), options));
+}
+
 export function callFunction(
   req: RunFunctionRequest,
   options: FunctionOptions = {},
 ): RunFunctionResponse {
-  const request = decodeRunFunctionRequest(RunFunctionRequest.encode(req).finish(), owns);
-  return RunFunctionResponse.decode(encodeRunFunctionResponse(runFunction(request, options)));
+  return RunFunctionResponse.decode(
+    callFunctionBytes(RunFunctionRequest.encode(req).finish(), options),
+  );
 }
