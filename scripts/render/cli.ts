@@ -22,8 +22,8 @@ import { runPipeline, type FunctionCall } from './pipeline.js';
 import { observedByName } from './request.js';
 import { checkObservedResources } from './check-observed.js';
 import { inProcessFunction } from './in-process.js';
+import { printDocuments } from './print.js';
 import { withRenderUid } from './xr-uid.js';
-import { Emitter } from './yaml-emitter.js';
 
 export type RenderOutcome = { exitCode: number; stdout: string; stderr: string };
 
@@ -119,7 +119,7 @@ async function render(args: RenderArgs): Promise<string> {
     ...renderedComposed(output.desired, xr, observedByName(observed)),
     ...(args.includeResults ? renderedResults(output.results) : []),
   ];
-  return docs.map((doc) => `---\n${Emitter.document(doc)}`).join('');
+  return printDocuments(docs);
 }
 
 export async function renderCommand(argv: readonly string[]): Promise<RenderOutcome> {
