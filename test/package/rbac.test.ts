@@ -96,8 +96,22 @@ const rulesOf = (...paths: string[]): Rule[] =>
     .flatMap((m) => (m.object.rules ?? []) as Rule[]);
 
 const CROSSPLANE_ROLE = 'test/schemas/crossplane/helm/clusterrole.yaml';
+const COMPOSED_ROLE = 'package/rbac/clusterrole.yaml';
+const WITHOUT_RBAC_MANAGER = 'package/rbac/without-rbac-manager.yaml';
 const crossplaneRules = rulesOf(CROSSPLANE_ROLE);
-const packageRules = rulesOf('package/rbac');
+const packageRules = rulesOf(COMPOSED_ROLE);
+
+/** Every permission a rule grants, wildcards as written. */
+const expand = (rules: Rule[]): Permission[] =>
+  rules
+    .flatMap((rule) =>
+      (rule.apiGroups ?? []).flatMap((group) =>
+        (rule.resources ?? []).flatMap((resource) =>
+          (rule.verbs ?? []).map((verb) => `${group}/${resource} ${verb}`),
+        ),
+      ),
+    )
+    .sort();
 
 const uncovered = (rules: Rule[], permissions: Permission[]) =>
   permissions.filter((p) => !rules.some((rule) => allows(rule, p)));
@@ -111,24 +125,58 @@ describe('RBAC for what function-dittoserver composes and requires', () => {
     expect(uncovered([...crossplaneRules, ...packageRules], needed())).toEqual([]);
   });
 
-  it("package/rbac grants exactly what Crossplane's role lacks", () => {
-    const granted = packageRules.flatMap((rule) =>
-      (rule.apiGroups ?? []).flatMap((group) =>
-        (rule.resources ?? []).flatMap((resource) =>
-          (rule.verbs ?? []).map((verb) => `${group}/${resource} ${verb}`),
-        ),
-      ),
-    );
-    expect(granted.sort()).toEqual(uncovered(crossplaneRules, needed()));
+  it("package/rbac/clusterrole.yaml grants exactly what Crossplane's role lacks", () => {
+    expect(expand(packageRules)).toEqual(uncovered(crossplaneRules, needed()));
   });
 
-  it('the package roles aggregate into Crossplane and name no objects or wildcards', () => {
-    const roles = manifests('package/rbac').map((m) => m.object);
+  it('the composed role aggregates into Crossplane and names no objects or wildcards', () => {
+    const roles = manifests(COMPOSED_ROLE).map((m) => m.object);
     expect(roles.map((role) => (role.metadata as { labels?: unknown }).labels)).toEqual(
       roles.map(() => ({ 'rbac.crossplane.io/aggregate-to-crossplane': 'true' })),
     );
     expect(packageRules.filter((rule) => JSON.stringify(rule).includes('*'))).toEqual([]);
     expect(packageRules.filter((rule) => rule.resourceNames)).toEqual([]);
+  });
+});
+
+type Xrd = { spec: { group: string; names: { plural: string }; claimNames?: { plural: string } } };
+
+/** crossplane v2.3.4 internal/controller/rbac/definition/roles.go, the system role. */
+function rbacManagerGrants(xrd: Xrd): Permission[] {
+  const { group, names, claimNames } = xrd.spec;
+  return [names.plural, ...(claimNames ? [claimNames.plural] : [])].flatMap((plural) => [
+    `${group}/${plural} *`,
+    `${group}/${plural}/status *`,
+    `${group}/${plural}/finalizers update`,
+  ]);
+}
+
+describe('package/rbac/without-rbac-manager.yaml', () => {
+  const objects = manifests(WITHOUT_RBAC_MANAGER).map((m) => m.object);
+  const xrds = manifests('package/configuration').filter(
+    (m) => m.object.kind === 'CompositeResourceDefinition',
+  );
+
+  it('grants what the RBAC manager would for both XRDs', () => {
+    const want = [...new Set(xrds.flatMap((m) => rbacManagerGrants(m.object as Xrd)))].sort();
+    expect(expand(rulesOf(WITHOUT_RBAC_MANAGER))).toEqual(want);
+  });
+
+  it("binds its role and the composed role to the Helm chart's service account", () => {
+    const names = [
+      ...manifests(COMPOSED_ROLE, WITHOUT_RBAC_MANAGER)
+        .filter((m) => m.object.kind === 'ClusterRole')
+        .map((m) => (m.object.metadata as { name: string }).name),
+    ].sort();
+    expect(objects.filter((o) => o.kind === 'ClusterRoleBinding')).toEqual(
+      names.map((name) => ({
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRoleBinding',
+        metadata: { name },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
+        subjects: [{ kind: 'ServiceAccount', name: 'crossplane', namespace: 'crossplane-system' }],
+      })),
+    );
   });
 });
 
