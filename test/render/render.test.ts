@@ -123,6 +123,20 @@ describe('renderCommand errors', () => {
       want: `render: error: pipeline step "dittoserver" returned a fatal result: ${fatalMessage()}\n`,
     },
     {
+      reason: 'observed resources must be controlled by the XR, as the v2.3+ engine requires',
+      argv: [
+        'examples/xr-full.yaml',
+        '-e',
+        'examples/credentials-secret.yaml',
+        '-o',
+        tempFile(
+          'observed.yaml',
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: demo-full-config\n  namespace: team-a\n  annotations: {crossplane.io/composition-resource-name: config}\n  ownerReferences:\n  - {apiVersion: storage.dittofs.com/v1alpha1, kind: DittoServer, name: demo-full, uid: 08295a69-265a-453b-810c-0b2d3e59ec07, controller: true}\n',
+        ),
+      ],
+      want: 'render: error: invalid observed resources: observed resource demo-full-config has a controller ref but is not controlled by the XR\n',
+    },
+    {
       reason: 'the Composition must be for the XR kind',
       argv: ['examples/xr.yaml', 'package/configuration/legacy/composition.yaml'],
       want: "render: error: composition's compositeTypeRef.kind (XDittoServer) does not match XR's kind (DittoServer)\n",
