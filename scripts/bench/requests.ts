@@ -6,7 +6,7 @@
 import { RunFunctionRequest } from '@crossplane-org/function-sdk-typescript';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse, parseAllDocuments } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RESOURCE_NAME_ANNOTATION = 'crossplane.io/composition-resource-name';
@@ -22,7 +22,10 @@ export type BenchRequest = {
 
 function readYaml(path: string): Json | undefined {
   const file = resolve(ROOT, path);
-  return existsSync(file) ? (parse(readFileSync(file, 'utf8')) as Json) : undefined;
+  // The first document: examples/credentials-secret.yaml holds two Secrets.
+  return existsSync(file)
+    ? (parseAllDocuments(readFileSync(file, 'utf8'))[0]?.toJS() as Json | undefined)
+    : undefined;
 }
 
 function observedResources(path: string): Record<string, { resource: Json }> {
