@@ -28,6 +28,8 @@ export async function run(
   argv: readonly string[],
   env: Readonly<Record<string, string>>,
   files: Readonly<Record<string, string>> = {},
+  /** Paths whose writes fail as on a read-only filesystem. */
+  { unwritable = [] }: { unwritable?: readonly string[] } = {},
 ): Promise<Run> {
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -42,6 +44,8 @@ export async function run(
       return Promise.resolve(text);
     },
     writeFile: (path, text, { create }) => {
+      if (unwritable.includes(path))
+        return Promise.reject(Object.assign(new Error(`EROFS: ${path}`), { code: 'EROFS' }));
       if (!create && !disk.has(path))
         return Promise.reject(Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' }));
       disk.set(path, text);

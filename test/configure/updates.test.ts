@@ -27,7 +27,11 @@ function seedStores() {
 
 const loggedIn = () => `logged in to ${fake.url} as admin`;
 const SMB_OFF = 'adapter smb: updated enabled true -> false, port 1445 -> 12445';
-const archive = () => fake.data.blockStores.find((store) => store.name === 'archive')!;
+function archive() {
+  const store = fake.data.blockStores.find((candidate) => candidate.name === 'archive');
+  if (store === undefined) throw new Error('seedStores() makes store archive');
+  return store;
+}
 
 const writes = () => fake.writes.map(({ method, path, body }) => ({ method, path, body }));
 
@@ -216,7 +220,7 @@ describe('store credentials', () => {
   it('gives a postgres store the env settings, the port as a JSON number', async () => {
     const spec = desired();
     spec.stores.metadata = [{ name: 'pg', type: 'postgres' }];
-    spec.shares = [{ ...spec.shares[0]!, metadataStore: 'pg' }];
+    spec.shares = spec.shares.map((share) => ({ ...share, metadataStore: 'pg' }));
     const env = { ...ENV, ...PG_ENV };
 
     const first = await runAgainst(fake.url, spec, env);

@@ -21,6 +21,7 @@ import {
   type FakeBlockStore,
   type FakeMetadataStore,
   type FakeShare,
+  type FakeUser,
 } from './fake-dittofs-state.js';
 import { storeRoutes } from './fake-dittofs-stores.js';
 
@@ -49,7 +50,7 @@ export type WriteRecord = {
 };
 
 type Fault =
-  | { method: string; path: string; kind: 'fail'; status: number }
+  | { method: string; path: string; kind: 'fail'; status: number; detail: string }
   | { method: string; path: string; kind: 'expire' };
 
 export type FakeStoreState = { id: string; name: string; type: string; config: unknown };
@@ -60,7 +61,7 @@ export type FakeState = {
   localStores: FakeStoreState[];
   remoteStores: FakeStoreState[];
   shares: FakeShare[];
-  admin: { password: string | undefined; mustChangePassword: boolean | undefined };
+  admin: { password: string; mustChangePassword: boolean };
 };
 
 const NOT_WRITES = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh']);
@@ -182,13 +183,20 @@ export class FakeDittoFs {
   }
 
   /** The next `method path` answers `status` (problem+json) and changes nothing. */
-  failOnce(method: string, path: string, status = 500): void {
-    this.faults.push({ method, path, kind: 'fail', status });
+  failOnce(method: string, path: string, status = 500, detail = 'Internal server error'): void {
+    this.faults.push({ method, path, kind: 'fail', status, detail });
   }
 
   /** Before the next `method path`, every token issued so far expires. */
   expireTokensBefore(method: string, path: string): void {
     this.faults.push({ method, path, kind: 'expire' });
+  }
+
+  /** The admin user (always there: DittoFS re-creates it at boot). */
+  admin(): FakeUser {
+    const admin = this.auth.users.get('admin');
+    if (admin === undefined) throw new Error('the fake always has an admin');
+    return admin;
   }
 
   addMetadataStore(name: string, type: string, config: object): FakeMetadataStore {
@@ -219,7 +227,7 @@ export class FakeDittoFs {
 
   /** Everything the server holds, configs parsed (secrets included: it is a fake). */
   state(): FakeState {
-    const admin = this.auth.users.get('admin');
+    const admin = this.admin();
     const store = ({ id, name, type, config }: FakeMetadataStore | FakeBlockStore) => ({
       id,
       name,
@@ -238,7 +246,7 @@ export class FakeDittoFs {
       localStores: this.data.blockStores.filter((s) => s.kind === 'local').map(store),
       remoteStores: this.data.blockStores.filter((s) => s.kind === 'remote').map(store),
       shares: this.data.shares,
-      admin: { password: admin?.password, mustChangePassword: admin?.must_change_password },
+      admin: { password: admin.password, mustChangePassword: admin.must_change_password },
     });
   }
 
@@ -266,7 +274,7 @@ export class FakeDittoFs {
     const fault = this.faults.findIndex((f) => f.method === method && f.path === path);
     if (fault >= 0) {
       const [taken] = this.faults.splice(fault, 1);
-      if (taken?.kind === 'fail') return problem(taken.status, 'Internal server error');
+      if (taken?.kind === 'fail') return problem(taken.status, taken.detail);
       this.auth.expireAll();
     }
     const flat = Object.fromEntries(
