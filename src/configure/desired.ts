@@ -81,9 +81,6 @@ export const desiredSchema = z
   .superRefine((desired, ctx) => {
     const { metadata, local, remote } = desired.stores;
     unique(ctx, metadata, ['stores', 'metadata'], 'name');
-    unique(ctx, local, ['stores', 'local'], 'name');
-    unique(ctx, remote, ['stores', 'remote'], 'name');
-    unique(ctx, desired.shares, ['shares'], 'name');
     // Two stores on one directory would fight over Badger's lock or mix their blocks.
     unique(
       ctx,
@@ -91,7 +88,6 @@ export const desiredSchema = z
       ['stores', 'metadata'],
       'path',
     );
-    unique(ctx, local, ['stores', 'local'], 'path');
     // Every postgres store would use the one DITTOFS_METADATA_POSTGRES_* database, and so
     // write the same tables.
     metadata.forEach((store, index) => {
@@ -102,6 +98,10 @@ export const desiredSchema = z
           message: 'only one postgres store is possible (they would share one database)',
         });
     });
+    unique(ctx, local, ['stores', 'local'], 'name');
+    unique(ctx, local, ['stores', 'local'], 'path');
+    unique(ctx, remote, ['stores', 'remote'], 'name');
+    unique(ctx, desired.shares, ['shares'], 'name');
     const declared = {
       metadataStore: metadata.map((store) => store.name),
       localStore: local.map((store) => store.name),
@@ -127,11 +127,14 @@ export type DesiredLocalStore = Desired['stores']['local'][number];
 export type DesiredRemoteStore = Desired['stores']['remote'][number];
 export type DesiredShare = Desired['shares'][number];
 
-/** The shared wording, plus a plain one for a field this schema does not know. */
-const errorMap: z.core.$ZodErrorMap = (issue) =>
-  issue.code === 'unrecognized_keys'
-    ? `unknown field ${issue.keys.join(', ')}`
-    : fieldErrorMap(issue);
+/** The shared wording, plus plain words for an unknown field and an unknown store type. */
+const errorMap: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.join(', ')}`;
+  // A discriminated union that matches no option says which values it takes.
+  if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options))
+    return `must be one of ${issue.options.map(String).join(', ')}`;
+  return fieldErrorMap(issue);
+};
 
 export type ParsedDesired = { ok: true; desired: Desired } | { ok: false; message: string };
 
