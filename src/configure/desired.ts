@@ -151,18 +151,45 @@ export function parseDesired(text: string): ParsedDesired {
   return { ok: false, message: issuesText(fromZod('', parsed.error)) };
 }
 
-function sortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortedKeys);
+/**
+ * Key order of desired.json, most telling first (a store's name before its settings); a key
+ * not listed here would follow, alphabetically.
+ */
+const KEY_ORDER = [
+  ...['adapters', 'stores', 'shares', 'nfs', 'smb', 'metadata', 'local', 'remote'],
+  ...['name', 'type', 'enabled', 'port', 'path', 'bucket', 'endpoint', 'region', 'prefix'],
+  ...['allowPrivateEndpoint', 'metadataStore', 'localStore', 'remoteStore', 'readOnly'],
+  ...['defaultPermission', 'quotaBytes'],
+];
+
+function rank(key: string): number {
+  const index = KEY_ORDER.indexOf(key);
+  return index < 0 ? KEY_ORDER.length : index;
+}
+
+function ordered(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(ordered);
   if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(entries.map(([key, child]) => [key, sortedKeys(child)]));
+  const entries = Object.entries(value).sort(
+    ([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  return Object.fromEntries(entries.map(([key, child]) => [key, ordered(child)]));
 }
 
 /**
- * The bytes of desired.json: keys sorted at every level (so the same value always gives the
- * same bytes, and the same configure Job hash), 2-space indent, trailing newline. Absent
- * optional fields are left out.
+ * The bytes of desired.json: keys in one fixed order at every level (so the same value always
+ * gives the same bytes, and the same configure Job hash), 2-space indent, trailing newline.
+ * Absent optional fields are left out. It does not validate: `desiredProblems` does.
  */
 export function desiredJson(value: Desired): string {
-  return `${JSON.stringify(sortedKeys(value), null, 2)}\n`;
+  return `${JSON.stringify(ordered(value), null, 2)}\n`;
+}
+
+/**
+ * What the configure program would refuse in `value` (one line, every field named), or
+ * undefined: for the function to catch a bad desired.json before it composes the Job.
+ */
+export function desiredProblems(value: Desired): string | undefined {
+  const parsed = desiredSchema.safeParse(value, { error: errorMap });
+  return parsed.success ? undefined : issuesText(fromZod('', parsed.error));
 }

@@ -1,10 +1,16 @@
 /** desired.json: the one schema both sides use, its one-line errors and its exact bytes. */
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { desiredJson, parseDesired, type Desired } from '../../src/configure/desired.js';
+import {
+  desiredJson,
+  desiredProblems,
+  parseDesired,
+  type Desired,
+} from '../../src/configure/desired.js';
 import { desired } from './fixtures.js';
 
 describe('desiredJson', () => {
-  it('writes sorted keys, two-space indent and a trailing newline', () => {
+  it('writes keys in one fixed order (names first), two-space indent, a trailing newline', () => {
     const value: Desired = {
       shares: [],
       stores: {
@@ -28,26 +34,33 @@ describe('desiredJson', () => {
         '      "port": 12445',
         '    }',
         '  },',
-        '  "shares": [],',
         '  "stores": {',
-        '    "local": [',
-        '      {',
-        '        "name": "default",',
-        '        "path": "/data/store/block/default"',
-        '      }',
-        '    ],',
         '    "metadata": [',
         '      {',
         '        "name": "pg",',
         '        "type": "postgres"',
         '      }',
         '    ],',
+        '    "local": [',
+        '      {',
+        '        "name": "default",',
+        '        "path": "/data/store/block/default"',
+        '      }',
+        '    ],',
         '    "remote": []',
-        '  }',
+        '  },',
+        '  "shares": []',
         '}',
         '',
       ].join('\n'),
     );
+  });
+
+  it('is what examples/desired.json holds, byte for byte', async () => {
+    const text = await readFile(new URL('../../examples/desired.json', import.meta.url), 'utf8');
+    const parsed = parseDesired(text);
+
+    expect(parsed.ok && desiredJson(parsed.desired)).toBe(text);
   });
 
   it('gives the same bytes whatever order the value was built in, and parses back', () => {
@@ -127,6 +140,19 @@ const cases: readonly Case[] = [
 describe('parseDesired', () => {
   it.each(cases)('$reason: one line naming every field', ({ edit, message }) => {
     expect(parseDesired(JSON.stringify(edit(desired())))).toEqual({ ok: false, message });
+  });
+
+  it('holds the function to the same rules before it writes the file', () => {
+    const spec = desired();
+    const broken = {
+      ...spec,
+      shares: spec.shares.map((share) => ({ ...share, remoteStore: 'cold' })),
+    };
+
+    expect([desiredProblems(spec), desiredProblems(broken)]).toEqual([
+      undefined,
+      'shares[0].remoteStore: names no declared store (cold)',
+    ]);
   });
 
   it('refuses text that is no JSON without echoing it', () => {

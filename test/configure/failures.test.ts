@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeDittoFs } from '../support/fake-dittofs.js';
-import { desired, ENV } from './fixtures.js';
+import { desired, ENV, loginRefusal } from './fixtures.js';
 import { runAgainst, TERMINATION_LOG, type Run } from './harness.js';
 
 let fake: FakeDittoFs;
@@ -32,12 +32,6 @@ const LOGIN_RETRIES = [200, 400, 800, 1600, 3200].map(
 );
 
 describe('a refused admin login', () => {
-  const refusal = (source: string) =>
-    'admin login refused (401 Unauthorized: Invalid username or password): DittoFS does not ' +
-    `accept the password of admin from ${source}. DittoFS reads its initial admin password ` +
-    'only on first boot, so the usual cause is a control-plane database older than the ' +
-    'admin Secret: put the old password back in the Secret, or set the new one with dfsctl';
-
   it('says so plainly, with the usual cause, naming the Secret to check', async () => {
     const env = {
       ...ENV,
@@ -48,7 +42,7 @@ describe('a refused admin login', () => {
     const run = await runAgainst(fake.url, desired(), env);
 
     expect(outcome(run)).toEqual(
-      failedWith(refusal('Secret files-admin-bootstrap-credentials key password')),
+      failedWith(loginRefusal('Secret files-admin-bootstrap-credentials key password')),
     );
     expect(run.stdout).toEqual([]);
     expect(fake.writes).toEqual([]);
@@ -60,7 +54,7 @@ describe('a refused admin login', () => {
       DITTOFS_ADMIN_PASSWORD: 'nope-nope',
     });
 
-    expect(outcome(run)).toEqual(failedWith(refusal('DITTOFS_ADMIN_PASSWORD')));
+    expect(outcome(run)).toEqual(failedWith(loginRefusal('DITTOFS_ADMIN_PASSWORD')));
   });
 
   it('tells a disabled account apart', async () => {

@@ -67,3 +67,13 @@ export const ARCHIVE_CONFIG = {
   access_key_id: ACCESS_KEY_ID,
   secret_access_key: SECRET_ACCESS_KEY,
 };
+
+/** What the program says when DittoFS refuses the admin password from `source`. */
+export function loginRefusal(source: string): string {
+  return (
+    'admin login refused (401 Unauthorized: Invalid username or password): DittoFS does not ' +
+    `accept the password of admin from ${source}. DittoFS reads its initial admin password ` +
+    'only on first boot, so the usual cause is a control-plane database older than the ' +
+    'admin Secret: put the old password back in the Secret, or set the new one with dfsctl'
+  );
+}

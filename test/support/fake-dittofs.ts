@@ -36,6 +36,8 @@ export type FakeOptions = {
   readonly port?: number;
   /** Start with nothing listening (connections refused) until `up()`. */
   readonly down?: boolean;
+  /** Called with every answered request, `POST /api/v1/shares 201`. */
+  readonly onRequest?: (line: string) => void;
 };
 
 /** The default admin password of the fake. */
@@ -85,10 +87,13 @@ export class FakeDittoFs {
   private readonly routes: FakeRoute[];
   private readonly server: Server;
 
+  private readonly onRequest: ((line: string) => void) | undefined;
+
   private constructor(
     public port: number,
     options: FakeOptions,
   ) {
+    this.onRequest = options.onRequest;
     this.auth = new FakeAuth(() => Date.now(), options.accessTokenTtlMs ?? ACCESS_TOKEN_TTL_MS);
     this.auth.users.set('admin', {
       username: 'admin',
@@ -258,7 +263,9 @@ export class FakeDittoFs {
     const url = new URL(request.url ?? '/', 'http://fake');
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
     const answer = this.answer(method, path, request.headers, rawBody);
-    this.requests.push(`${method} ${path} ${answer.status}`);
+    const line = `${method} ${path} ${answer.status}`;
+    this.requests.push(line);
+    this.onRequest?.(line);
     if (method !== 'GET' && !NOT_WRITES.has(path))
       this.writes.push({ method, path, body: parsedBody(rawBody), status: answer.status });
     response.writeHead(answer.status, answer.headers);
