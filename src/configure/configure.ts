@@ -101,7 +101,7 @@ export async function configure(
   let redact: Redact = (text) => text;
   let terminationLog = { path: DEFAULT_TERMINATION_LOG, given: false };
   const fail = async ({ code, message }: Failure): Promise<number> => {
-    const line = redact(oneLine(message));
+    const line = oneLine(redact(message));
     io.stderr(line);
     if (code === EXIT_USAGE) io.stderr(USAGE);
     try {
@@ -123,7 +123,7 @@ export async function configure(
   redact = redactor(read.credentials.secrets);
   try {
     await converge(options, desired, read.credentials, io, (line) => {
-      io.stdout(redact(oneLine(line)));
+      io.stdout(oneLine(redact(line)));
     });
     return EXIT_OK;
   } catch (error) {

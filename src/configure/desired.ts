@@ -79,6 +79,13 @@ export const desiredSchema = z
     shares: z.array(share),
   })
   .superRefine((desired, ctx) => {
+    // Even a disabled adapter keeps its port: enabling it later must not collide.
+    if (desired.adapters.nfs.port === desired.adapters.smb.port)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['adapters', 'smb', 'port'],
+        message: 'same as adapters.nfs.port',
+      });
     const { metadata, local, remote } = desired.stores;
     unique(ctx, metadata, ['stores', 'metadata'], 'name');
     // Two stores on one directory would fight over Badger's lock or mix their blocks.

@@ -15,6 +15,13 @@ export const MAX_BACKOFF_MS = 5_000;
  * change waits up to its 30 s shutdown_timeout before the server answers.
  */
 export const REQUEST_TIMEOUT_MS = 40_000;
+/**
+ * Shortest wait for one answer, even when --timeout is nearly spent: a call started just
+ * before the deadline still gets a fair chance (so a run may end this much after it).
+ */
+export const MIN_REQUEST_TIMEOUT_MS = 5_000;
+/** Longest server message quoted in a line: a proxy's HTML error page is not worth more. */
+const MAX_DETAIL_CHARS = 300;
 
 export type Clock = { now(): number; sleep(ms: number): Promise<void> };
 
@@ -88,6 +95,7 @@ export function describeAnswer(answer: HttpAnswer): string {
       // Not JSON after all: the text itself is the best description.
     }
   }
+  if (detail.length > MAX_DETAIL_CHARS) detail = `${detail.slice(0, MAX_DETAIL_CHARS)}...`;
   return detail === '' ? head : `${head}: ${detail}`;
 }
 
@@ -114,7 +122,8 @@ export class Transport {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     for (let attempt = 0; ; attempt += 1) {
-      const waitMs = Math.max(1, Math.min(REQUEST_TIMEOUT_MS, deadline - clock.now()));
+      const remaining = deadline - clock.now();
+      const waitMs = Math.min(REQUEST_TIMEOUT_MS, Math.max(MIN_REQUEST_TIMEOUT_MS, remaining));
       let reason: string;
       try {
         const response = await fetch(url, {

@@ -101,6 +101,11 @@ const cases: readonly Case[] = [
       'adapters.smb.port: must be at most 65535; stores.metadata[0].type: must be one of badger, postgres',
   },
   {
+    reason: 'both adapters on one port, even with one disabled',
+    edit: (d) => ({ ...d, adapters: { ...d.adapters, smb: { enabled: false, port: 12049 } } }),
+    message: 'adapters.smb.port: same as adapters.nfs.port',
+  },
+  {
     reason: 'a relative path and an uppercase name (which the share no longer finds)',
     edit: (d) => ({ ...d, stores: { ...d.stores, local: [{ name: 'Default', path: 'data' }] } }),
     message:

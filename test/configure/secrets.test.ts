@@ -67,6 +67,18 @@ describe('secrets in the output', () => {
     expect(leaks(run)).toEqual([]);
   });
 
+  it('are found even when they hold spaces or a newline', async () => {
+    const password = 'two  spaces\nand a newline';
+    await fake.stop();
+    fake = await FakeDittoFs.start({ password });
+    fake.failOnce('POST', '/api/v1/shares', 400, `refused ${password}`);
+
+    const run = await runAgainst(fake.url, desired(), { ...ENV, DITTOFS_ADMIN_PASSWORD: password });
+
+    expect(run.stderr).toEqual(['POST /api/v1/shares: 400 Bad Request: refused ********']);
+    expect(leaks(run, [password, 'two spaces and a newline'])).toEqual([]);
+  });
+
   it('never appear when the admin is refused, not even the wrong password', async () => {
     const wrong = 'wrong-password-0001';
 

@@ -106,6 +106,11 @@ describe('describeAnswer', () => {
       text: '405 Method Not Allowed',
     },
     {
+      reason: 'a long page, cut',
+      answer: { status: 503, contentType: 'text/html', text: `<p>${'x'.repeat(400)}</p>` },
+      text: `503 Service Unavailable: <p>${'x'.repeat(297)}...`,
+    },
+    {
       reason: 'a body that claims JSON and is not',
       answer: { status: 502, contentType: 'application/json', text: '<html>bad gateway</html>' },
       text: '502 Bad Gateway: <html>bad gateway</html>',
