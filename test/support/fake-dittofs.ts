@@ -51,9 +51,13 @@ export type WriteRecord = {
   readonly status: number;
 };
 
-type Fault =
-  | { method: string; path: string; kind: 'fail'; status: number; detail: string }
-  | { method: string; path: string; kind: 'expire' };
+/** A one-shot hook on the next `method path`: something to do first, or an answer instead. */
+type Fault = {
+  readonly method: string;
+  readonly path: string;
+  readonly before?: () => void;
+  readonly answer?: FakeResponse;
+};
 
 export type FakeStoreState = { id: string; name: string; type: string; config: unknown };
 
@@ -189,12 +193,24 @@ export class FakeDittoFs {
 
   /** The next `method path` answers `status` (problem+json) and changes nothing. */
   failOnce(method: string, path: string, status = 500, detail = 'Internal server error'): void {
-    this.faults.push({ method, path, kind: 'fail', status, detail });
+    this.faults.push({ method, path, answer: problem(status, detail) });
+  }
+
+  /** The next `method path` gets `answer` and changes nothing. */
+  answerOnce(method: string, path: string, answer: FakeResponse): void {
+    this.faults.push({ method, path, answer });
   }
 
   /** Before the next `method path`, every token issued so far expires. */
   expireTokensBefore(method: string, path: string): void {
-    this.faults.push({ method, path, kind: 'expire' });
+    this.beforeNext(method, path, () => {
+      this.auth.expireAll();
+    });
+  }
+
+  /** Runs `action` just before the next `method path` is handled (another client's write). */
+  beforeNext(method: string, path: string, action: () => void): void {
+    this.faults.push({ method, path, before: action });
   }
 
   /** The admin user (always there: DittoFS re-creates it at boot). */
@@ -279,11 +295,9 @@ export class FakeDittoFs {
     rawBody: string,
   ): FakeResponse {
     const fault = this.faults.findIndex((f) => f.method === method && f.path === path);
-    if (fault >= 0) {
-      const [taken] = this.faults.splice(fault, 1);
-      if (taken?.kind === 'fail') return problem(taken.status, taken.detail);
-      this.auth.expireAll();
-    }
+    const [taken] = fault >= 0 ? this.faults.splice(fault, 1) : [];
+    taken?.before?.();
+    if (taken?.answer) return taken.answer;
     const flat = Object.fromEntries(
       Object.entries(headers).map(([key, value]) => [
         key,
