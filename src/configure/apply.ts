@@ -51,7 +51,7 @@ export class Applier {
       case 'rotate-store-keys': {
         const { kind, name, config } = step.store;
         const body = { config: JSON.stringify(config) };
-        await this.client.write('PUT', storePath(kind, name), body, blockStoreDto);
+        await this.client.send('PUT', storePath(kind, name), body, blockStoreDto);
         this.done(`${storeLabel(kind, name)}: updated its S3 keys (the access key id changed)`);
         break;
       }
@@ -60,40 +60,35 @@ export class Applier {
         break;
       case 'update-share': {
         const body = updateShareBody(step.change, (kind, name) => this.idOf(kind, name));
-        const share = await this.client.write('PUT', sharePath(step.name), body, shareDto);
+        const share = await this.client.send('PUT', sharePath(step.name), body, shareDto);
         this.done(`share ${step.name}: updated ${step.what}`);
-        for (const warning of share?.warnings ?? [])
+        for (const warning of share.warnings ?? [])
           this.log(`share ${step.name}: DittoFS warns: ${warning}`);
         break;
       }
       case 'enable-share':
-        await this.client.write('POST', `${sharePath(step.name)}/enable`, undefined, shareDto);
+        await this.client.send('POST', `${sharePath(step.name)}/enable`, undefined, shareDto);
         this.done(`share ${step.name}: enabled`);
         break;
       case 'create-adapter':
         await this.createAdapter(step.type, step.wanted);
         break;
       case 'update-adapter':
-        await this.client.write('PUT', adapterPath(step.type), step.change, adapterDto);
+        await this.client.send('PUT', adapterPath(step.type), step.change, adapterDto);
         this.done(`adapter ${step.type}: updated ${step.what}`);
         break;
     }
   }
 
   private async createAdapter(type: AdapterType, wanted: DesiredAdapter): Promise<void> {
-    const created = await this.client.write(
-      'POST',
-      '/api/v1/adapters',
-      { type, ...wanted },
-      adapterDto,
-    );
+    const created = await this.client.create('/api/v1/adapters', { type, ...wanted }, adapterDto);
     if (created === undefined) {
       await this.recheckAdapter(type, wanted);
       return;
     }
     // A POST starts the listener even when disabled; a PUT of enabled:false stops it.
     if (!wanted.enabled)
-      await this.client.write('PUT', adapterPath(type), { enabled: false }, adapterDto);
+      await this.client.send('PUT', adapterPath(type), { enabled: false }, adapterDto);
     this.done(
       `adapter ${type}: created (${wanted.enabled ? 'enabled' : 'disabled'}, port ${wanted.port})`,
     );
@@ -103,7 +98,7 @@ export class Applier {
     const { kind, name, type, config } = store;
     const schema = kind === 'metadata' ? metadataStoreDto : blockStoreDto;
     const body = { name, type, config: JSON.stringify(config) };
-    const created = await this.client.write('POST', storesPath(kind), body, schema);
+    const created = await this.client.create(storesPath(kind), body, schema);
     if (created !== undefined) {
       this.ids.set(storeKey(kind, name), created.id);
       this.done(`${storeLabel(kind, name)}: created (${type})`);
@@ -116,12 +111,7 @@ export class Applier {
   }
 
   private async createShare(share: DesiredShare): Promise<void> {
-    const created = await this.client.write(
-      'POST',
-      '/api/v1/shares',
-      createShareBody(share),
-      shareDto,
-    );
+    const created = await this.client.create('/api/v1/shares', createShareBody(share), shareDto);
     if (created !== undefined) {
       this.done(`share ${share.name}: created`);
       return;

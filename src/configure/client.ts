@@ -81,15 +81,20 @@ export class DittoClient {
     return this.check('GET', path, await this.authorized('GET', path), z.array(schema));
   }
 
-  /** A write; `undefined` when the server answered 409 Conflict (it exists: compare). */
-  async write<T>(
+  /** A POST that creates; `undefined` when DittoFS answers 409 Conflict (it exists: compare). */
+  async create<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T | undefined> {
+    const answer = await this.authorized('POST', path, body);
+    return answer.status === 409 ? undefined : this.check('POST', path, answer, schema);
+  }
+
+  /** Any other write; every error status is an ApiError. */
+  async send<T>(
     method: 'POST' | 'PUT',
     path: string,
     body: unknown,
     schema: z.ZodType<T>,
-  ): Promise<T | undefined> {
-    const answer = await this.authorized(method, path, body);
-    return answer.status === 409 ? undefined : this.check(method, path, answer, schema);
+  ): Promise<T> {
+    return this.check(method, path, await this.authorized(method, path, body), schema);
   }
 
   private async authorized(method: string, path: string, body?: unknown): Promise<HttpAnswer> {

@@ -54,7 +54,10 @@ export type Planned = { readonly steps: Step[]; readonly conflicts: string[] };
 const note = (line: string): Step => ({ op: 'note', line });
 
 /** Steps for one store, given what the server has under its name. */
-export function storeSteps(wanted: WantedStore, observed: MetadataStoreDto | undefined): Planned {
+export function storeSteps(
+  wanted: WantedStore,
+  observed: MetadataStoreDto | BlockStoreDto | undefined,
+): Planned {
   if (observed === undefined)
     return { steps: [{ op: 'create-store', store: wanted }], conflicts: [] };
   const comparison = compareStore(wanted, observed);

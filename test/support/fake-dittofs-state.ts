@@ -202,3 +202,38 @@ export function adapterView(adapter: FakeAdapter, running: boolean): Record<stri
     status: enabled ? healthy : { status: 'disabled', checked_at: FAKE_TIME },
   };
 }
+
+export type FakeStoreState = { id: string; name: string; type: string; config: unknown };
+
+/** What a test compares: the whole server, configs parsed (secrets included: it is a fake). */
+export type FakeState = {
+  adapters: { type: string; enabled: boolean; port: number; listening: boolean; starts: number }[];
+  metadataStores: FakeStoreState[];
+  localStores: FakeStoreState[];
+  remoteStores: FakeStoreState[];
+  shares: FakeShare[];
+  admin: { password: string; mustChangePassword: boolean };
+};
+
+export function snapshot(data: FakeData, admin: FakeUser): FakeState {
+  const store = ({ id, name, type, config }: FakeMetadataStore | FakeBlockStore) => ({
+    id,
+    name,
+    type,
+    config: config === '' ? {} : (JSON.parse(config) as unknown),
+  });
+  return structuredClone({
+    adapters: data.adapters.map(({ type, enabled, port, listening, starts }) => ({
+      type,
+      enabled,
+      port,
+      listening,
+      starts,
+    })),
+    metadataStores: data.metadataStores.map(store),
+    localStores: data.blockStores.filter((s) => s.kind === 'local').map(store),
+    remoteStores: data.blockStores.filter((s) => s.kind === 'remote').map(store),
+    shares: data.shares,
+    admin: { password: admin.password, mustChangePassword: admin.must_change_password },
+  });
+}

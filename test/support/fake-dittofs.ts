@@ -18,11 +18,15 @@ import { shareRoutes } from './fake-dittofs-shares.js';
 import {
   FakeData,
   FAKE_TIME,
+  snapshot,
   type FakeBlockStore,
   type FakeMetadataStore,
   type FakeShare,
+  type FakeState,
   type FakeUser,
 } from './fake-dittofs-state.js';
+
+export type { FakeState } from './fake-dittofs-state.js';
 import { storeRoutes } from './fake-dittofs-stores.js';
 
 export type FakeOptions = {
@@ -57,17 +61,6 @@ type Fault = {
   readonly path: string;
   readonly before?: () => void;
   readonly answer?: FakeResponse;
-};
-
-export type FakeStoreState = { id: string; name: string; type: string; config: unknown };
-
-export type FakeState = {
-  adapters: { type: string; enabled: boolean; port: number; listening: boolean; starts: number }[];
-  metadataStores: FakeStoreState[];
-  localStores: FakeStoreState[];
-  remoteStores: FakeStoreState[];
-  shares: FakeShare[];
-  admin: { password: string; mustChangePassword: boolean };
 };
 
 const NOT_WRITES = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh']);
@@ -248,27 +241,7 @@ export class FakeDittoFs {
 
   /** Everything the server holds, configs parsed (secrets included: it is a fake). */
   state(): FakeState {
-    const admin = this.admin();
-    const store = ({ id, name, type, config }: FakeMetadataStore | FakeBlockStore) => ({
-      id,
-      name,
-      type,
-      config: config === '' ? {} : (JSON.parse(config) as unknown),
-    });
-    return structuredClone({
-      adapters: this.data.adapters.map(({ type, enabled, port, listening, starts }) => ({
-        type,
-        enabled,
-        port,
-        listening,
-        starts,
-      })),
-      metadataStores: this.data.metadataStores.map(store),
-      localStores: this.data.blockStores.filter((s) => s.kind === 'local').map(store),
-      remoteStores: this.data.blockStores.filter((s) => s.kind === 'remote').map(store),
-      shares: this.data.shares,
-      admin: { password: admin.password, mustChangePassword: admin.must_change_password },
-    });
+    return snapshot(this.data, this.admin());
   }
 
   private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
