@@ -73,10 +73,9 @@ describe('a refused admin login', () => {
 describe('an API that is not there', () => {
   it('is waited for, with capped exponential backoff, until it answers', async () => {
     await fake.down();
-    const upLater = setTimeout(() => void fake.up(), 700);
+    fake.upAfter(700);
 
     const run = await runAgainst(fake.url, desired(), ENV, ['--timeout', '20s']);
-    clearTimeout(upLater);
 
     const retries = run.stdout.filter((line) => line.startsWith('POST /api/v1/auth/login'));
     expect(retries.length).toBeGreaterThan(0);
@@ -100,7 +99,8 @@ describe('an API that is not there', () => {
 
     const run = await runAgainst(`http://127.0.0.1:${port}`, desired(), ENV, ['--timeout', '1s']);
 
-    expect(Date.now() - started).toBeLessThan(3000);
+    // Far below the 5m default: the 1s budget was what stopped it (with room for a slow machine).
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(outcome(run)).toEqual(
       failedWith(
         `POST http://127.0.0.1:${port}/api/v1/auth/login: connection refused; ` +

@@ -38,7 +38,7 @@ export type FakeOptions = {
   readonly accessTokenTtlMs?: number;
   /** 0 (the default): any free port. */
   readonly port?: number;
-  /** Start with nothing listening (connections refused) until `up()`. */
+  /** Start with nothing listening (connections refused) until `up()` or `upAfter()`. */
   readonly down?: boolean;
   /** Called with every answered request, `POST /api/v1/shares 201`. */
   readonly onRequest?: (line: string) => void;
@@ -85,6 +85,7 @@ export class FakeDittoFs {
   private readonly server: Server;
 
   private readonly onRequest: ((line: string) => void) | undefined;
+  private upTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     public port: number,
@@ -180,7 +181,14 @@ export class FakeDittoFs {
     await closed;
   }
 
+  /** Starts listening `ms` from now (as a server still booting would). */
+  upAfter(ms: number): void {
+    clearTimeout(this.upTimer);
+    this.upTimer = setTimeout(() => void this.up(), ms);
+  }
+
   stop(): Promise<void> {
+    clearTimeout(this.upTimer);
     return this.down();
   }
 
