@@ -9,6 +9,8 @@ export default defineConfig({
     exclude: deep ? [] : ['test/**/*.deep.test.ts'],
     // Golden files are reviewed in diffs: a run never writes them; `npm run test:update` does.
     update: 'none',
+    // Parses and compiles the CRD validators once for every worker: test/support/validator-cache.ts.
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
