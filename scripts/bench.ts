@@ -47,6 +47,7 @@ const CONCURRENT: Phase = { concurrency: 32, durationMs: 3_000, maxCalls: 100_00
 /** The big fleet goes round at least twice: every XR is seen again. */
 const BIG_FLEET_PHASE: Phase = { concurrency: 32, durationMs: 10_000, maxCalls: 1_800 };
 const COLD_STARTS = 5;
+const IDLE_SCRAPE_MS = 3_000;
 
 const loopback = (port: number) => ['--address', `127.0.0.1:${port}`];
 const SERVERS: readonly Server[] = [
@@ -125,7 +126,11 @@ async function coldStart(server: Server, request: Buffer): Promise<ColdStart> {
   }
 }
 
-/** The fleet at concurrency 32 on one function process, without and then with a scraper. */
+/**
+ * The fleet at concurrency 32 on one function process: without a scraper, with a client
+ * scraping /metrics back to back, and without again. The scraped phase is compared with the
+ * mean of the two others, which cancels the drift of a process still warming up.
+ */
 async function measureScrape(fleet: Stream): Promise<ScrapeMeasure> {
   const server = SERVERS[0] as Server;
   const metricsPort = await freeLoopbackPort();
@@ -148,19 +153,34 @@ async function measureScrape(fleet: Stream): Promise<ScrapeMeasure> {
       cpuPerCallMs: ((cpuSeconds(pid) - before) * 1000) / calls,
     };
   };
+  const scrapeFor = async (ms: number) => {
+    const stop = new AbortController();
+    const scraper = scrapeTightly(`http://127.0.0.1:${metricsPort}/metrics`, stop.signal);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    stop.abort();
+    return scraper;
+  };
   try {
+    // What scraping alone costs the server: no calls, a client scraping back to back.
+    const idleBefore = cpuSeconds(pid);
+    const idleScrapes = await scrapeFor(IDLE_SCRAPE_MS);
+    const idleScrapeCpuShare = (cpuSeconds(pid) - idleBefore) / (IDLE_SCRAPE_MS / 1000);
     await load(client, fleet.requests, WARMUP);
-    const plain = await phase();
+    const before = await phase();
     const stop = new AbortController();
     const scraper = scrapeTightly(`http://127.0.0.1:${metricsPort}/metrics`, stop.signal);
     const withScraper = await phase();
     stop.abort();
+    const scrapes = await scraper;
+    const after = await phase();
     return {
-      throughputPlain: plain.throughput,
+      throughputPlain: (before.throughput + after.throughput) / 2,
       throughputScraped: withScraper.throughput,
-      cpuPerCallPlainMs: plain.cpuPerCallMs,
+      cpuPerCallPlainMs: (before.cpuPerCallMs + after.cpuPerCallMs) / 2,
       cpuPerCallScrapedMs: withScraper.cpuPerCallMs,
-      scrapes: await scraper,
+      scrapes,
+      idleScrapeCpuShare,
+      idleScrapesPerSecond: idleScrapes / (IDLE_SCRAPE_MS / 1000),
     };
   } finally {
     client.close();

@@ -26,6 +26,9 @@ export type ScrapeMeasure = {
   readonly cpuPerCallPlainMs: number;
   readonly cpuPerCallScrapedMs: number;
   readonly scrapes: number;
+  /** Share of a core the server spends with no RunFunction load and a tight scraper. */
+  readonly idleScrapeCpuShare: number;
+  readonly idleScrapesPerSecond: number;
 };
 
 export type Run = {
@@ -95,7 +98,8 @@ function spread(values: readonly number[], format: (value: number) => string): s
   return `${format(median(values))} (${format(Math.min(...values))}-${format(Math.max(...values))})`;
 }
 
-const ms = (value: number) => `${value.toFixed(2)} ms`;
+/** A figure a stream does not measure (the big fleet runs at concurrency 32 only) is '-'. */
+const ms = (value: number) => (Number.isNaN(value) ? '-' : `${value.toFixed(2)} ms`);
 const perSecond = (value: number) => `${value.toFixed(0)}/s`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const ratio = (value: number) => `${value.toFixed(2)}x`;
@@ -235,6 +239,24 @@ function scrapeTable(runs: readonly Run[]): string {
         mark(passes(median(cpu), { max: 1 + SCRAPE_BOUND })),
       ],
       ['scrapes answered in the phase', spread(scrapes, (n) => n.toFixed(0)), '', ''],
+      [
+        'no RunFunction load: server CPU while scraped back to back',
+        spread(
+          runs.map((run) => run.scrape.idleScrapeCpuShare * 100),
+          (n) => `${n.toFixed(1)} % of a core`,
+        ),
+        '',
+        '',
+      ],
+      [
+        'no RunFunction load: scrapes answered per second',
+        spread(
+          runs.map((run) => run.scrape.idleScrapesPerSecond),
+          (n) => n.toFixed(1),
+        ),
+        '',
+        '',
+      ],
     ],
   );
 }
