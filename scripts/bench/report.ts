@@ -94,7 +94,9 @@ export function percentile(samples: readonly number[], p: number): number {
 
 /** `median` alone for one run, `median (min-max)` for several. */
 function spread(values: readonly number[], format: (value: number) => string): string {
-  if (values.length <= 1) return format(values[0] ?? Number.NaN);
+  if (values.length <= 1 || values.every((value) => Number.isNaN(value))) {
+    return format(values[0] ?? Number.NaN);
+  }
   return `${format(median(values))} (${format(Math.min(...values))}-${format(Math.max(...values))})`;
 }
 
@@ -240,10 +242,10 @@ function scrapeTable(runs: readonly Run[]): string {
       ],
       ['scrapes answered in the phase', spread(scrapes, (n) => n.toFixed(0)), '', ''],
       [
-        'no RunFunction load: server CPU while scraped back to back',
+        'no RunFunction load: server CPU while scraped back to back, % of a core',
         spread(
           runs.map((run) => run.scrape.idleScrapeCpuShare * 100),
-          (n) => `${n.toFixed(1)} % of a core`,
+          (n) => n.toFixed(1),
         ),
         '',
         '',
