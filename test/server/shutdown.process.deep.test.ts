@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundle } from '../../scripts/bench/bundle.js';
+import { bundle } from '../../scripts/build/bundle.js';
 import { connect, credentials } from './support/clients.js';
 import { LOOPBACK_FLAGS, startServer, stopServer, type LogLine } from './support/process.js';
 import { request } from './support/requests.js';

@@ -1,7 +1,7 @@
 /**
  * The built server as a process: message-size limits, the health service, the v1beta1 service
- * name, Prometheus metrics, the per-request debug log (without Secret data), and start-up
- * failures (bad flags, an address already in use).
+ * name, Prometheus metrics, the per-request debug log (without Secret data), listening on
+ * IPv4 and IPv6 like the Go SDK, and start-up failures (bad flags, an address in use).
  */
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +135,34 @@ describe('metrics', () => {
       });
     } finally {
       client.close();
+      await stopServer(server);
+    }
+  });
+});
+
+describe('listening on every interface (`:port`, the default form)', () => {
+  it('serves gRPC and metrics over IPv4 (127.0.0.1) and IPv6 (::1) on one port each', async () => {
+    const server = await startServer(['--insecure', '--address', ':0', '--metrics-address', ':0']);
+    const hosts = ['127.0.0.1', '[::1]'];
+    try {
+      const served = await Promise.all(
+        hosts.map(async (host) => {
+          const client = connect(server.port, credentials.insecure(), { host });
+          try {
+            const rsp = (await client.run(request(host))) as { meta?: { tag?: string } };
+            const metrics = await fetch(`http://${host}:${server.metricsPort}/metrics`);
+            return { host, tag: rsp.meta?.tag, metrics: metrics.status };
+          } finally {
+            client.close();
+          }
+        }),
+      );
+      const serving = server.lines.find((line) => line.msg === 'serving RunFunction');
+      expect({ address: serving?.address, served }).toEqual({
+        address: '[::]:0',
+        served: hosts.map((host) => ({ host, tag: host, metrics: 200 })),
+      });
+    } finally {
       await stopServer(server);
     }
   });
