@@ -64,7 +64,7 @@ function composeServices({ server }: Plan, desired: Desired): void {
 }
 
 function composeDatabase({ server, backup }: Plan, desired: Desired): void {
-  if (backup.enabled && backup.s3Conf !== undefined) {
+  if (backup.s3Conf !== undefined) {
     desired['backup-secret'] = backupSecret(server, backup.s3Conf);
   }
   if (server.percona) {
