@@ -33,6 +33,22 @@ function keptConf(observedSecret: Fields | undefined): string | undefined {
   return kept === undefined ? undefined : Buffer.from(kept, 'base64').toString('utf8');
 }
 
+/**
+ * Our Secret's content while the observed cluster still reads it, whatever the spec says
+ * now: until the operator has acted on a spec without it, pgBackRest may read it.
+ */
+function stillRead(
+  server: DittoServer,
+  percona: PerconaView,
+  observedSecret: Fields | undefined,
+): string | undefined {
+  const observed = percona.spec;
+  const read =
+    observed !== undefined &&
+    (observed.backupSecretNames.includes(server.names.backupSecret) || !percona.current);
+  return read ? keptConf(observedSecret) : undefined;
+}
+
 /** Backups are off in the spec: the cluster stops, S3 stays, our Secret stays while read. */
 function backupsOff(
   server: DittoServer,
@@ -41,10 +57,7 @@ function backupsOff(
 ): Kept<BackupPlan> {
   const ours = server.names.backupSecret;
   const observed = percona.spec;
-  // Until the operator has acted on the spec without the Secret, pgBackRest may still read it.
-  const inUse =
-    observed !== undefined && (observed.backupSecretNames.includes(ours) || !percona.current);
-  const s3 = inUse ? keptConf(observedSecret) : undefined;
+  const s3 = stillRead(server, percona, observedSecret);
   if (!observed?.backupsEnabled && s3 === undefined) {
     return { value: { enabled: false, s3Conf: undefined }, notices: [] };
   }
@@ -67,12 +80,13 @@ export function planBackup(
   if (!server.percona) return { value: { enabled: false, s3Conf: undefined }, notices: [] };
   if (!backup || !credentials) return backupsOff(server, percona, observedSecret);
   if (credentials.state === 'conf') {
+    // The team's own .conf Secret replaces ours; ours stays while the cluster reads it.
     return {
       value: {
         enabled: true,
         credentials,
         secretName: backup.credentialsSecretRef.name,
-        s3Conf: undefined,
+        s3Conf: stillRead(server, percona, observedSecret),
       },
       notices: [],
     };

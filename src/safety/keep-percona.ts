@@ -8,7 +8,7 @@ import type { FunctionInput } from '../api/input.js';
 import type { Notice, ResolvedPercona } from '../api/resolve.js';
 import type { ObservedResources } from '../observe/observed.js';
 import type { ObservedPerconaSpec } from '../observe/percona.js';
-import { classChangeRefused, shrinkRefused } from './keep-volumes.js';
+import { shrinkRefused } from './keep-volumes.js';
 import type { Kept } from './kept.js';
 
 /** Turning Percona off while its cluster exists would delete the control-plane database. */
@@ -71,11 +71,16 @@ function guardSettings(
     });
     kept = { ...kept, storageSize };
   }
-  if (classChangeRefused(percona.storageClassName, storageClassName)) {
-    notices.push({
-      reason: 'StorageClassChangeRefused',
-      message: `the storage class of the PostgreSQL volumes of ${cluster} is ${storageClassName ?? ''} and cannot change to ${percona.storageClassName ?? ''} without losing their data, so ${storageClassName ?? ''} is kept: move the data to a new server to change it`,
-    });
+  // The cluster's spec is not defaulted (its PVCs are): a class appearing, vanishing or
+  // changing on an existing cluster would all move the volumes, so the observed one stays.
+  if (percona.storageClassName !== storageClassName) {
+    if (percona.storageClassName !== undefined) {
+      const current = storageClassName ?? "the cluster's default storage class";
+      notices.push({
+        reason: 'StorageClassChangeRefused',
+        message: `the PostgreSQL volumes of ${cluster} use ${current} and cannot move to ${percona.storageClassName} without losing their data, so they stay: move the data to a new server to change it`,
+      });
+    }
     kept = { ...kept, storageClassName };
   }
   return { value: kept, notices };

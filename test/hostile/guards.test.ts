@@ -95,7 +95,7 @@ describe('Percona changes that would take the database down are kept back (findi
       results: [
         warning(
           'StorageClassChangeRefused',
-          'the storage class of the PostgreSQL volumes of PerconaPGCluster demo-postgres is fast and cannot change to slow without losing their data, so fast is kept: move the data to a new server to change it',
+          'the PostgreSQL volumes of PerconaPGCluster demo-postgres use fast and cannot move to slow without losing their data, so they stay: move the data to a new server to change it',
         ),
       ],
     },
@@ -104,6 +104,19 @@ describe('Percona changes that would take the database down are kept back (findi
     const { previous, rsp } = change(before, after);
     expect(desiredObjects(rsp).postgres).toEqual(previous.postgres);
     expect(rsp.results).toEqual(results);
+  });
+
+  it('a class named where there was none keeps the default class the volumes are on', () => {
+    const { previous, rsp } = change(PERCONA, {
+      percona: { enabled: true, storageClassName: 'fast' },
+    });
+    expect(desiredObjects(rsp).postgres).toEqual(previous.postgres);
+    expect(rsp.results).toEqual([
+      warning(
+        'StorageClassChangeRefused',
+        "the PostgreSQL volumes of PerconaPGCluster demo-postgres use the cluster's default storage class and cannot move to fast without losing their data, so they stay: move the data to a new server to change it",
+      ),
+    ]);
   });
 
   it('raising the version is not refused here (it is an upgrade)', () => {

@@ -39,6 +39,7 @@ import {
   strings,
   world,
 } from './support/observed-arbitraries.js';
+import { dataLost } from './support/data-safety.js';
 import { edit, edited } from './support/edits.js';
 import { scenario, scenarios } from './support/scenario.js';
 
@@ -93,6 +94,30 @@ const reconciles = scenario.chain((s) =>
   ),
 );
 
+/**
+ * What Crossplane fetches for the identity requirements: our generated Secrets, by name,
+ * whether or not they are observed (a lost resource reference loses only the latter).
+ */
+function generatedByName(xr: JsonObject, desired: Observed): Record<string, JsonObject> {
+  const identity = (xr.spec as { identity?: { jwt?: unknown; admin?: unknown } }).identity;
+  return {
+    ...(identity?.jwt === undefined &&
+      desired['jwt-secret'] && { 'jwt-secret': desired['jwt-secret'] }),
+    ...(identity?.admin === undefined &&
+      desired['admin-secret'] && { 'admin-secret': desired['admin-secret'] }),
+  };
+}
+
+/** The generated values a response carries, by Secret key. */
+function generatedValues(rsp: RunFunctionResponse): Record<string, unknown> {
+  const desired = composed(rsp);
+  const data = (key: 'jwt-secret' | 'admin-secret') => desired[key]?.data as JsonObject | undefined;
+  return {
+    ...(data('jwt-secret') && { jwt: data('jwt-secret')?.['jwt-secret'] }),
+    ...(data('admin-secret') && { admin: data('admin-secret')?.password }),
+  };
+}
+
 /** Runs a request through the server's handler chain and checks its log lines. */
 async function checkLogs(req: Parameters<typeof served>[0], secrets: Set<string>): Promise<void> {
   logLines.length = 0;
@@ -106,6 +131,7 @@ describe('valid specs, reconciled through realistic observed states', () => {
     await fc.assert(
       fc.asyncProperty(reconciles, async ([s, steps]) => {
         const secrets = new Set<string>();
+        const generated = new Map<string, unknown>();
         let previous: RunFunctionResponse | undefined;
         let xr = s.xr;
         for (const [index, step] of steps.entries()) {
@@ -115,8 +141,16 @@ describe('valid specs, reconciled through realistic observed states', () => {
             : {};
           // The first call sees the XR as created; later ones see the team's edits.
           if (index > 0) xr = edited(xr, step.edit);
-          const req = hostileRequest(xr, s.input, observed, step.credentials);
-          previous = checkedRun(req, secrets, { expectValid: true });
+          const fetched = previous ? generatedByName(xr, composed(previous)) : {};
+          const req = hostileRequest(xr, s.input, observed, step.credentials, fetched);
+          // Each reconcile in another process: a restart must not change a generated value.
+          const secretKey = Buffer.alloc(32, index + 1);
+          previous = checkedRun(req, secrets, { expectValid: true, secretKey });
+          expect(dataLost(observed, previous)).toEqual([]);
+          for (const [key, value] of Object.entries(generatedValues(previous))) {
+            expect(value).toBe(generated.get(key) ?? value);
+            generated.set(key, value);
+          }
           await checkLogs(req, secrets);
         }
       }),

@@ -42,6 +42,8 @@ export function hostileRequest(
   input: unknown,
   observed: Observed,
   credentials: CredentialsWorld,
+  /** Other Secrets Crossplane fetched by name, by requirement (the identity Secrets). */
+  fetched: Readonly<Record<string, JsonObject>> = {},
 ): RunFunctionRequest {
   const found =
     credentials.items === undefined
@@ -51,6 +53,12 @@ export function hostileRequest(
             items: credentials.items.map((resource) => Resource.fromJSON({ resource })),
           },
         };
+  const byName = Object.fromEntries(
+    Object.entries(fetched).map(([name, resource]) => [
+      name,
+      { items: [Resource.fromJSON({ resource })] },
+    ]),
+  );
   return RunFunctionRequest.fromPartial({
     meta: { tag: 'hostile', capabilities: [] },
     observed: {
@@ -61,7 +69,9 @@ export function hostileRequest(
     },
     desired: { resources: {} },
     ...(input === undefined ? {} : { input: input as JsonObject }),
-    ...(credentials.viaExtraResources ? { extraResources: found } : { requiredResources: found }),
+    ...(credentials.viaExtraResources
+      ? { extraResources: found, requiredResources: byName }
+      : { requiredResources: { ...found, ...byName } }),
   });
 }
 
@@ -88,7 +98,8 @@ export function generatedSecrets(rsp: RunFunctionResponse): string[] {
 
 /** The response as JSON with the `data` of the Secrets that must carry secrets left out. */
 export function publicView(rsp: RunFunctionResponse): string {
-  const view = RunFunctionResponse.toJSON(rsp) as {
+  // toJSON hands out the response's own Struct objects: copy before deleting from them.
+  const view = structuredClone(RunFunctionResponse.toJSON(rsp)) as {
     desired?: { resources?: Record<string, { resource?: { data?: unknown } }> };
   };
   for (const key of SECRET_CARRIERS) delete view.desired?.resources?.[key]?.resource?.data;
@@ -116,11 +127,16 @@ const encoded = (rsp: RunFunctionResponse) => Buffer.from(RunFunctionResponse.en
 export function checkedRun(
   req: RunFunctionRequest,
   secrets: Set<string>,
-  options: { readonly expectValid: boolean },
+  options: {
+    readonly expectValid: boolean;
+    /** The process key generated values derive from; another one stands for a restart. */
+    readonly secretKey?: Buffer;
+  },
 ): RunFunctionResponse {
   const before = JSON.stringify(RunFunctionRequest.toJSON(req));
-  const rsp = callFunction(req, { secretKey: TEST_SECRET_KEY });
-  const again = callFunction(req, { secretKey: TEST_SECRET_KEY });
+  const secretKey = options.secretKey ?? TEST_SECRET_KEY;
+  const rsp = callFunction(req, { secretKey });
+  const again = callFunction(req, { secretKey });
   expect(JSON.stringify(RunFunctionRequest.toJSON(req))).toBe(before);
   expect(encoded(again).equals(encoded(rsp))).toBe(true);
   const roundTrip = RunFunctionResponse.decode(encoded(rsp));

@@ -11,16 +11,31 @@ export type Edit = {
   readonly replicas: number | undefined;
   readonly storage: JsonObject | undefined;
   readonly perconaOff: boolean | undefined;
+  /** Percona settings a team might change on a running cluster, valid each on its own. */
+  readonly percona: JsonObject | undefined;
+  readonly backupsOff: boolean | undefined;
 };
 
 /** Mostly no change: a reconcile usually sees the spec it saw last time. */
 const sometimes = <T>(arbitrary: fc.Arbitrary<T>, weight: number) =>
   fc.oneof({ weight, arbitrary: fc.constant(undefined) }, arbitrary);
 
+const perconaChange = fc.record(
+  {
+    postgresVersion: fc.integer({ min: 13, max: 18 }),
+    databaseName: fc.constantFrom('dittofs', 'files', 'control_plane'),
+    storageSize: fc.constantFrom('1Gi', '10Gi', '50Gi', '200Gi'),
+    storageClassName: fc.constantFrom('standard', 'fast', 'slow'),
+  },
+  { requiredKeys: [] },
+) as fc.Arbitrary<JsonObject>;
+
 export const edit: fc.Arbitrary<Edit> = fc.record({
   replicas: sometimes(fc.constantFrom(0, 1), 3),
   storage: sometimes(storage as fc.Arbitrary<JsonObject>, 3),
   perconaOff: sometimes(fc.constant(true), 8),
+  percona: sometimes(perconaChange, 3),
+  backupsOff: sometimes(fc.constant(true), 6),
 });
 
 const isObject = (value: unknown): value is JsonObject =>
@@ -32,10 +47,19 @@ export function edited(xr: JsonObject, change: Edit): JsonObject {
   const { database, percona, ...rest } = xr.spec;
   // Without Percona, the database falls back to SQLite: drop what pointed at PostgreSQL.
   const off = change.perconaOff === true && isObject(percona);
+  const changed = isObject(percona)
+    ? {
+        ...percona,
+        ...change.percona,
+        ...(off && { enabled: false }),
+        ...(change.backupsOff === true &&
+          isObject(percona.backup) && { backup: { ...percona.backup, enabled: false } }),
+      }
+    : percona;
   const spec: JsonObject = {
     ...rest,
     ...(off || database === undefined ? {} : { database }),
-    ...(percona === undefined ? {} : { percona: off ? { ...percona, enabled: false } : percona }),
+    ...(changed === undefined ? {} : { percona: changed }),
     ...(change.replicas === undefined ? {} : { replicas: change.replicas }),
     ...(change.storage === undefined ? {} : { storage: change.storage }),
   };
