@@ -13,7 +13,9 @@ const cron = (fallback: string, description: string) =>
       if (problem) ctx.addIssue({ code: 'custom', message: `invalid cron schedule: ${problem}` });
     })
     .default(fallback)
-    .meta({ description: `${description} Five-field cron. Defaults to "${fallback}".` });
+    .meta({
+      description: `${description} Five-field cron or @hourly/@daily/@weekly/@monthly/@yearly, as Percona's scheduler (robfig/cron v3 standard parser) runs it; no @every. Defaults to "${fallback}".`,
+    });
 
 export const credentialsSecretRef = z
   .object({

@@ -1,63 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cronProblem } from '../../src/api/cron.js';
 import { parseS3Endpoint } from '../../src/api/endpoint.js';
 import { quantityValue } from '../../src/api/quantity.js';
-
-describe('cronProblem', () => {
-  const cases: { reason: string; expression: string; want: string | undefined }[] = [
-    { reason: 'the default full schedule', expression: '0 2 * * *', want: undefined },
-    { reason: 'steps, ranges and lists', expression: '*/15 1-5 1,15 */2 1-5', want: undefined },
-    { reason: 'month and weekday names', expression: '0 0 * jan,JUL sun-sat', want: undefined },
-    { reason: 'a descriptor', expression: '@daily', want: undefined },
-    { reason: 'weekday 7 is Sunday in robfig/cron', expression: '0 0 * * 7', want: undefined },
-    {
-      reason: 'too few fields',
-      expression: '0 2 * *',
-      want: 'expected 5 fields (minute hour day-of-month month day-of-week), got 4',
-    },
-    {
-      reason: 'a seconds field is not accepted',
-      expression: '0 0 2 * * *',
-      want: 'expected 5 fields (minute hour day-of-month month day-of-week), got 6',
-    },
-    {
-      reason: 'minute out of range',
-      expression: '60 * * * *',
-      want: '"60" is not a valid minute (0-59)',
-    },
-    {
-      reason: 'hour out of range',
-      expression: '0 24 * * *',
-      want: '"24" is not a valid hour (0-23)',
-    },
-    {
-      reason: 'day of month 0',
-      expression: '0 0 0 * *',
-      want: '"0" is not a valid day of month (1-31)',
-    },
-    { reason: 'backwards range', expression: '0 5-1 * * *', want: 'range "5-1" is backwards' },
-    { reason: 'zero step', expression: '*/0 * * * *', want: '"*/0" has an invalid step' },
-    { reason: 'double step', expression: '*/2/3 * * * *', want: '"*/2/3" has more than one step' },
-    {
-      reason: 'unknown descriptor',
-      expression: '@sometimes',
-      want: 'unknown descriptor "@sometimes"',
-    },
-    {
-      reason: 'Quartz-only L',
-      expression: '0 0 L * *',
-      want: '"L" is not a valid day of month (1-31)',
-    },
-    {
-      reason: 'empty',
-      expression: '',
-      want: 'expected 5 fields (minute hour day-of-month month day-of-week), got 1',
-    },
-  ];
-  it.each(cases)('$reason', ({ expression, want }) => {
-    expect(cronProblem(expression)).toBe(want);
-  });
-});
 
 describe('parseS3Endpoint', () => {
   const cases: { reason: string; text: string; want: ReturnType<typeof parseS3Endpoint> }[] = [

@@ -143,6 +143,8 @@ const CRONS = [
   '@daily',
   '@hourly',
   '@weekly',
+  'TZ=UTC 0 3 * * *',
+  '*-5 * * * *',
 ];
 const cron = fc.oneof(
   fc.constantFrom(...CRONS),
@@ -150,7 +152,7 @@ const cron = fc.oneof(
     .tuple(
       fc.integer({ min: 0, max: 59 }),
       fc.integer({ min: 0, max: 23 }),
-      fc.integer({ min: 0, max: 7 }),
+      fc.integer({ min: 0, max: 6 }),
     )
     .map(([minute, hour, weekday]) => `${minute} ${hour} * * ${weekday}`),
 );
