@@ -34,6 +34,7 @@ const MINIMAL_KEYS = [
   'config',
   'pvc-controlplane',
   'pvc-metadata',
+  'pvc-content',
   'jwt-secret',
   'admin-secret',
   'api-service',

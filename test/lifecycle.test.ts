@@ -84,6 +84,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
       config: F,
       'pvc-controlplane': F,
       'pvc-metadata': F,
+      'pvc-content': F,
       'jwt-secret': F,
       'admin-secret': F,
       'api-service': F,
@@ -134,6 +135,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
       config: T,
       'pvc-controlplane': F,
       'pvc-metadata': F,
+      'pvc-content': F,
       'jwt-secret': T,
       'admin-secret': T,
       'api-service': T,
@@ -176,6 +178,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
       config: T,
       'pvc-controlplane': F,
       'pvc-metadata': F,
+      'pvc-content': F,
       'jwt-secret': T,
       'admin-secret': T,
       'api-service': T,
@@ -208,6 +211,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
       config: T,
       'pvc-controlplane': T,
       'pvc-metadata': T,
+      'pvc-content': T,
       'jwt-secret': T,
       'admin-secret': T,
       'api-service': T,
@@ -242,7 +246,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
     const rsp = reconcile({
       world: { percona: { state: 'ready', backup: 'ready' }, deployment: 'available' },
     });
-    expect(Object.values(readiness(rsp))).toEqual(Array<Ready>(10).fill(T));
+    expect(Object.values(readiness(rsp))).toEqual(Array<Ready>(11).fill(T));
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({
         phase: 'Running',
@@ -280,6 +284,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
       config: T,
       'pvc-controlplane': T,
       'pvc-metadata': T,
+      'pvc-content': T,
       'jwt-secret': T,
       'admin-secret': T,
       'api-service': T,
@@ -330,7 +335,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
         deploymentGeneration: 2,
       },
     });
-    expect(Object.values(readiness(rsp))).toEqual(Array<Ready>(10).fill(T));
+    expect(Object.values(readiness(rsp))).toEqual(Array<Ready>(11).fill(T));
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({
         phase: 'Stopped',
@@ -361,7 +366,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
       },
     });
     expect(desiredObjects(rsp)['backup-secret']).toEqual(before);
-    expect(Object.values(readiness(rsp))).toEqual(Array<Ready>(10).fill(T));
+    expect(Object.values(readiness(rsp))).toEqual(Array<Ready>(11).fill(T));
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({
         phase: 'Stopped',

@@ -29,11 +29,26 @@ const isObject = (value: unknown): value is JsonObject =>
 /** The XR with `change` applied to its spec. */
 export function edited(xr: JsonObject, change: Edit): JsonObject {
   if (!isObject(xr.spec)) return xr;
-  const { database, percona, ...rest } = xr.spec;
-  // Without Percona, the database falls back to SQLite: drop what pointed at PostgreSQL.
+  const { database, percona, stores, ...rest } = xr.spec;
+  // Without Percona, the database falls back to SQLite: drop what pointed at PostgreSQL,
+  // and keep metadata stores that used it on badger.
   const off = change.perconaOff === true && isObject(percona);
+  const metadata = isObject(stores) && Array.isArray(stores.metadata) ? stores.metadata : undefined;
   const spec: JsonObject = {
     ...rest,
+    ...(stores === undefined
+      ? {}
+      : {
+          stores:
+            off && isObject(stores) && metadata
+              ? {
+                  ...stores,
+                  metadata: metadata.map((store) =>
+                    isObject(store) ? { ...store, type: 'badger' } : store,
+                  ),
+                }
+              : stores,
+        }),
     ...(off || database === undefined ? {} : { database }),
     ...(percona === undefined ? {} : { percona: off ? { ...percona, enabled: false } : percona }),
     ...(change.replicas === undefined ? {} : { replicas: change.replicas }),
