@@ -20,7 +20,7 @@ export type RemoteEndpoint = {
 export type RemoteEndpointResult =
   { ok: true; endpoint: RemoteEndpoint } | { ok: false; problem: string };
 
-const FORM = /^(?:([a-z]+):\/\/)?([^:/?#@\s]+)(?::([0-9]{1,5}))?\/?$/i;
+const FORM = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^:/?#@\s]+)(?::([0-9]{1,5}))?\/?$/i;
 
 /** Go's net/netip classification of an IPv4 address, as ValidateEndpoint uses it. */
 function ipv4Scope(host: string): 'never' | 'private' | 'public' {

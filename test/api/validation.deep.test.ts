@@ -21,7 +21,7 @@ describe('20,000 invalid annotation keys', () => {
       ...Array.from({ length: COUNT }, (_, index) => keyIssue(index)),
       {
         path: 'spec.service.annotations',
-        message: `hold ${bytes} bytes (keys plus values): with the 53 Crossplane adds, the Service's annotations would pass the API server's limit of 262144 bytes (256 KiB)`,
+        message: `hold ${bytes} bytes (keys plus values): with the 54 Crossplane adds, the Service's annotations would pass the API server's limit of 262144 bytes (256 KiB)`,
       },
     ];
     const parsed = parseDittoServer(xr({ service: { annotations } }), {});

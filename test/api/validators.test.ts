@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseS3Endpoint } from '../../src/api/endpoint.js';
+import { parseRemoteEndpoint } from '../../src/api/remote-endpoint.js';
 import { quantityValue } from '../../src/api/quantity.js';
 
 describe('parseS3Endpoint', () => {
@@ -74,6 +75,93 @@ describe('parseS3Endpoint', () => {
   ];
   it.each(cases)('$reason', ({ text, want }) => {
     expect(parseS3Endpoint(text)).toEqual(want);
+  });
+});
+
+describe('parseRemoteEndpoint (DittoFS remote S3 stores)', () => {
+  const cases: { reason: string; text: string; want: ReturnType<typeof parseRemoteEndpoint> }[] = [
+    {
+      reason: 'a public host gets https://, as DittoFS adds it',
+      text: 's3.eu-west-1.amazonaws.com',
+      want: { ok: true, endpoint: { url: 'https://s3.eu-west-1.amazonaws.com', private: false } },
+    },
+    {
+      reason: 'http is allowed, the host lowercased and a trailing slash dropped',
+      text: 'HTTP://Storage.Example.com:8080/',
+      want: { ok: true, endpoint: { url: 'http://storage.example.com:8080', private: false } },
+    },
+    {
+      reason: 'a Service name in the cluster is private',
+      text: 'minio.storage.svc:9000',
+      want: { ok: true, endpoint: { url: 'https://minio.storage.svc:9000', private: true } },
+    },
+    {
+      reason: 'a single label resolves in the cluster: private',
+      text: 'http://minio:9000',
+      want: { ok: true, endpoint: { url: 'http://minio:9000', private: true } },
+    },
+    {
+      reason: 'an RFC 1918 address is private',
+      text: '172.20.0.5:9000',
+      want: { ok: true, endpoint: { url: 'https://172.20.0.5:9000', private: true } },
+    },
+    {
+      reason: 'loopback is private',
+      text: 'http://127.0.0.1:9000',
+      want: { ok: true, endpoint: { url: 'http://127.0.0.1:9000', private: true } },
+    },
+    {
+      reason: 'a public address',
+      text: '100.64.0.1',
+      want: { ok: true, endpoint: { url: 'https://100.64.0.1', private: false } },
+    },
+    {
+      reason: 'the cloud metadata address is never dialled',
+      text: 'http://169.254.169.254',
+      want: {
+        ok: false,
+        problem:
+          'is a link-local, unspecified or multicast address, which DittoFS never dials (cloud metadata guard)',
+      },
+    },
+    {
+      reason: 'a multicast address is never dialled',
+      text: '239.1.1.1',
+      want: {
+        ok: false,
+        problem:
+          'is a link-local, unspecified or multicast address, which DittoFS never dials (cloud metadata guard)',
+      },
+    },
+    {
+      reason: 'credentials in the URL are refused without echoing them',
+      text: 'https://key:secret@minio',
+      want: {
+        ok: false,
+        problem: 'must not hold credentials (user:password@): put them in the credentials Secret',
+      },
+    },
+    {
+      reason: 'a path is refused',
+      text: 'https://s3.example.com/bucket',
+      want: {
+        ok: false,
+        problem: 'must be a host, host:port or http(s)://host[:port], without a path or query',
+      },
+    },
+    {
+      reason: 'another scheme is refused',
+      text: 's3://bucket',
+      want: { ok: false, problem: 'must use http:// or https://' },
+    },
+    {
+      reason: 'port 0',
+      text: 'minio:0',
+      want: { ok: false, problem: 'port 0 is out of range (1-65535)' },
+    },
+  ];
+  it.each(cases)('$reason', ({ text, want }) => {
+    expect(parseRemoteEndpoint(text)).toEqual(want);
   });
 });
 
