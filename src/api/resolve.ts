@@ -184,7 +184,8 @@ function checkLifecycle(spec: DittoServerSpec, xr: XrContext, issues: Issue[]): 
   }
   if (restore === undefined || xr.name === undefined) return;
   const limit = 63 - xr.name.length - RESTORE_PREFIX.length;
-  if (restore.name.length > limit) {
+  // A name too long for this is reported on metadata.name already.
+  if (limit > 0 && restore.name.length > limit) {
     issues.push({
       path: 'spec.percona.restore.name',
       message: `must be at most ${limit} characters here: the PerconaPGRestore ${xr.name}${RESTORE_PREFIX}<name> must fit in 63`,

@@ -63,34 +63,34 @@ describe('warm-up requests', () => {
         ready: 13,
         available: 'Available',
       },
-      // reason: external PostgreSQL, nothing observed
+      // reason: external PostgreSQL, nothing observed (the content volume is composed by default)
       {
         xr: 'external',
         observed: 0,
         credentials: 0,
         results: [],
-        desired: 7,
+        desired: 8,
         ready: 0,
         available: 'Creating',
       },
       // reason: external PostgreSQL, everything observed ready
       {
         xr: 'external',
-        observed: 7,
+        observed: 8,
         credentials: 1,
         results: [],
-        desired: 7,
-        ready: 7,
+        desired: 8,
+        ready: 8,
         available: 'Available',
       },
       // reason: steady state, the path of every later reconcile
       {
         xr: 'external',
-        observed: 7,
+        observed: 8,
         credentials: 1,
         results: [],
-        desired: 7,
-        ready: 7,
+        desired: 8,
+        ready: 8,
         available: 'Available',
       },
       // reason: the FATAL path with its field-by-field message
