@@ -3,7 +3,7 @@
  * `dist/main.js` (src/main.ts) calls serve(); `dist/make-code-cache.js` calls serve() too,
  * sends it warmUpRequests() and saves what V8 compiled. The contract: src/launch/bundle-api.ts.
  */
-import { DittoServerFunction } from './function.js';
+import { DittoServerFunction } from './wire/sdk-handler.js';
 import type { FunctionBundle } from './launch/bundle-api.js';
 import { startFunction } from './server/start.js';
 import { warmUpRequests as functionWarmUpRequests } from './warm-up/warm-up.js';

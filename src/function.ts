@@ -1,25 +1,25 @@
 /**
- * RunFunction for DittoServer, read top to bottom: parse the XR and Input, observe what
- * exists, compose the desired objects, judge their readiness, derive status, respond.
+ * RunFunction for DittoServer, read top to bottom: parse the XR and the Input, observe
+ * what exists, apply the data-safety rules, compose, judge, and respond.
  */
-import type {
-  FunctionHandler,
-  Logger,
-  ResourceSelector,
-  RunFunctionRequest,
-  RunFunctionResponse,
-} from '@crossplane-org/function-sdk-typescript';
 import { durationSeconds } from './api/input.js';
 import { parseDittoServer, type DittoServer } from './api/parse.js';
 import { compose } from './compose/index.js';
 import { defaultSecretKey } from './compose/generated-values.js';
 import { CREDENTIALS_REQUIREMENT } from './names.js';
-import { observe } from './observe/observed.js';
-import { composedReady } from './observe/readiness.js';
+import { observe } from './observe/observe.js';
 import { fatalResponse, respond } from './response.js';
+import { plan } from './safety/plan.js';
 import { deriveConditions } from './status/conditions.js';
 import { deriveResults } from './status/results.js';
 import { deriveStatus } from './status/status.js';
+import { judge } from './status/verdicts.js';
+import {
+  Ready,
+  type FunctionRequest,
+  type FunctionResponse,
+  type ResourceSelector,
+} from './wire/types.js';
 
 export type FunctionOptions = {
   /**
@@ -33,9 +33,12 @@ export type FunctionOptions = {
 /** Used when the Input cannot be read: the SDK's and Crossplane's customary 60 s. */
 const FALLBACK_TTL_SECONDS = 60;
 
-/** The backup credentials Secret, asked for identically on every call while backups are on. */
+/**
+ * What the function asks Crossplane to fetch. It depends on the spec only, so it is the
+ * same on every call of a reconcile and the requirement loop settles.
+ */
 function requirements(server: DittoServer): Record<string, ResourceSelector> {
-  const ref = server.percona?.backup?.credentialsSecretRef;
+  const ref = server.perconaSettings.backup?.credentialsSecretRef;
   if (!ref) return {};
   return {
     [CREDENTIALS_REQUIREMENT]: {
@@ -48,44 +51,24 @@ function requirements(server: DittoServer): Record<string, ResourceSelector> {
 }
 
 /** The whole pipeline. Never throws on any request; bad input gives one FATAL result. */
-export function runFunction(
-  req: RunFunctionRequest,
-  options: FunctionOptions = {},
-): RunFunctionResponse {
-  const parsed = parseDittoServer(req.observed?.composite?.resource, req.input);
+export function runFunction(req: FunctionRequest, options: FunctionOptions = {}): FunctionResponse {
+  const parsed = parseDittoServer(req.observedComposite, req.input);
   if (!parsed.ok) return fatalResponse(req, parsed.message, FALLBACK_TTL_SECONDS);
 
-  const observation = observe(req);
-  const observed = observation.resources;
-  const composition = compose(
-    req,
-    parsed.server,
-    observed,
-    options.secretKey ?? defaultSecretKey(),
-  );
-  const { server } = composition;
-  const stopped = server.spec.replicas === 0;
-  const resources = new Map(
-    [...composition.resources].map(([key, object]) => [
-      key,
-      { object, ready: composedReady(key, observed, stopped) },
-    ]),
-  );
+  const observation = observe(req, parsed.server);
+  const decided = plan(parsed.server, observation);
+  const composition = compose(decided, observation, options.secretKey ?? defaultSecretKey());
+  const verdicts = judge(decided, observation);
   return respond(req, {
-    ttlSeconds: durationSeconds(server.input.ttl),
-    resources,
-    status: deriveStatus(composition, observed),
-    conditions: deriveConditions(composition, observed),
-    results: deriveResults(composition, observation),
-    requirements: requirements(server),
+    ttlSeconds: durationSeconds(decided.server.input.ttl),
+    composed: [...composition].map(([key, manifest]) => ({
+      key,
+      resource: manifest,
+      ready: observation.ready[key] === true ? Ready.TRUE : Ready.FALSE,
+    })),
+    status: deriveStatus(decided, observation, verdicts),
+    conditions: deriveConditions(verdicts),
+    results: deriveResults(decided, observation),
+    requirements: requirements(parsed.server),
   });
-}
-
-/** The gRPC-facing handler, for the SDK's FunctionRunner. */
-export class DittoServerFunction implements FunctionHandler {
-  constructor(private readonly options: FunctionOptions = {}) {}
-
-  RunFunction(req: RunFunctionRequest, _logger?: Logger): Promise<RunFunctionResponse> {
-    return Promise.resolve(runFunction(req, this.options));
-  }
 }

@@ -4,25 +4,6 @@
  * their data again; composition-resource keys are stable across releases.
  */
 
-/** Composition-resource names: the keys of the desired resources this function owns. */
-export const RESOURCE_KEYS = [
-  'config',
-  'pvc-controlplane',
-  'pvc-metadata',
-  'pvc-content',
-  'jwt-secret',
-  'admin-secret',
-  'api-service',
-  'nfs-service',
-  'smb-service',
-  'metrics-service',
-  'postgres',
-  'backup-secret',
-  'deployment',
-] as const;
-
-export type ResourceKey = (typeof RESOURCE_KEYS)[number];
-
 /** The one database user the function asks Percona for; it owns `databaseName`. */
 export const POSTGRES_USER = 'dittofs';
 

@@ -1,107 +1,90 @@
 /**
- * Building the RunFunctionResponse by hand, never with the SDK's merge helpers (they
- * concatenate arrays) and never by mutating the request (`to(req)` aliases it). Desired
- * state from earlier steps passes through untouched, except under the keys we own.
+ * The RunFunctionResponse, built from what the pipeline decided. Earlier steps' desired
+ * resources pass through as the bytes they came in; under our keys only our objects appear.
+ * The desired XR is the earlier steps' one with our status fields set over its status.
  */
+import type { DittoServerStatus } from './api/status.js';
+import { isFields } from './observe/fields.js';
 import {
   Ready,
-  Resource,
   Severity,
   Target,
+  type ComposedResource,
   type Condition,
-  type RunFunctionRequest,
-  type RunFunctionResponse,
-  type Result,
+  type DesiredComposite,
+  type FunctionRequest,
+  type FunctionResponse,
   type ResourceSelector,
-} from '@crossplane-org/function-sdk-typescript';
-import type { DittoServerStatus } from './api/status.js';
-import type { KubeObject } from './compose/types.js';
-import { RESOURCE_KEYS, type ResourceKey } from './names.js';
-import { isFields } from './observe/fields.js';
+  type Result,
+} from './wire/types.js';
 
 export type Outcome = {
   readonly ttlSeconds: number;
-  readonly resources: ReadonlyMap<
-    ResourceKey,
-    { readonly object: KubeObject; readonly ready: boolean }
-  >;
+  readonly composed: readonly ComposedResource[];
   readonly status: DittoServerStatus;
   readonly conditions: readonly Condition[];
   readonly results: readonly Result[];
   readonly requirements: Readonly<Record<string, ResourceSelector>>;
 };
 
-const OWNED = new Set<string>(RESOURCE_KEYS);
-
-/** Every map filled: the SDK's encoder throws on a missing one (crossplane.md §0.1). */
-function emptyRequirements(): NonNullable<RunFunctionResponse['requirements']> {
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the encoder needs the deprecated map too
-  return { extraResources: {}, resources: {}, schemas: {} };
-}
-
-function passedThrough(req: RunFunctionRequest): Record<string, Resource> {
-  const previous = req.desired?.resources ?? {};
-  return Object.fromEntries(Object.entries(previous).filter(([key]) => !OWNED.has(key)));
-}
-
-function base(req: RunFunctionRequest, ttlSeconds: number): RunFunctionResponse {
+/** Exactly what came in from earlier steps; nothing of ours. */
+function unchanged(req: FunctionRequest, ttlSeconds: number): FunctionResponse {
   return {
-    meta: { tag: req.meta?.tag ?? '', ttl: { seconds: ttlSeconds, nanos: 0 } },
-    desired: { composite: req.desired?.composite, resources: passedThrough(req) },
+    tag: req.tag,
+    ttlSeconds,
+    desiredComposite: req.desiredComposite,
+    passThrough: req.passThrough,
+    composed: [],
     results: [],
-    context: req.context,
-    requirements: emptyRequirements(),
     conditions: [],
+    requirements: {},
+    context: req.context,
   };
 }
 
 /** A FATAL response: earlier steps' desired state is returned unchanged, nothing of ours. */
 export function fatalResponse(
-  req: RunFunctionRequest,
+  req: FunctionRequest,
   message: string,
   ttlSeconds: number,
-): RunFunctionResponse {
-  const rsp = base(req, ttlSeconds);
-  rsp.results.push({
-    severity: Severity.SEVERITY_FATAL,
-    message,
-    reason: 'InvalidSpec',
-    target: Target.TARGET_COMPOSITE_AND_CLAIM,
-  });
-  return rsp;
+): FunctionResponse {
+  return {
+    ...unchanged(req, ttlSeconds),
+    results: [
+      {
+        severity: Severity.FATAL,
+        message,
+        reason: 'InvalidSpec',
+        target: Target.COMPOSITE_AND_CLAIM,
+      },
+    ],
+  };
 }
 
-/** The desired XR: earlier steps' desired XR with our status fields set over its status. */
-function desiredComposite(req: RunFunctionRequest, status: DittoServerStatus): Resource {
-  const previous = req.desired?.composite;
+/** The earlier steps' desired XR (or none) with our status over its status. */
+function desiredComposite(req: FunctionRequest, status: DittoServerStatus): DesiredComposite {
+  const previous = req.desiredComposite;
   const body = previous?.resource ?? {};
-  const observed = req.observed?.composite?.resource ?? {};
-  const previousStatus: unknown = body.status;
-  return Resource.fromJSON({
+  const { apiVersion, kind } = req.observedComposite ?? {};
+  return {
     resource: {
       ...body,
-      apiVersion: observed.apiVersion as unknown,
-      kind: observed.kind as unknown,
-      status: { ...(isFields(previousStatus) ? previousStatus : {}), ...status },
+      ...(typeof apiVersion === 'string' && { apiVersion }),
+      ...(typeof kind === 'string' && { kind }),
+      status: { ...(isFields(body.status) ? body.status : {}), ...status },
     },
-    ready: previous?.ready ?? Ready.READY_UNSPECIFIED,
-  });
+    connectionDetails: previous?.connectionDetails ?? {},
+    ready: previous?.ready ?? Ready.UNSPECIFIED,
+  };
 }
 
-export function respond(req: RunFunctionRequest, outcome: Outcome): RunFunctionResponse {
-  const rsp = base(req, outcome.ttlSeconds);
-  rsp.desired = {
-    composite: desiredComposite(req, outcome.status),
-    resources: rsp.desired?.resources ?? {},
+export function respond(req: FunctionRequest, outcome: Outcome): FunctionResponse {
+  return {
+    ...unchanged(req, outcome.ttlSeconds),
+    desiredComposite: desiredComposite(req, outcome.status),
+    composed: outcome.composed,
+    results: outcome.results,
+    conditions: outcome.conditions,
+    requirements: outcome.requirements,
   };
-  for (const [key, { object, ready }] of outcome.resources) {
-    rsp.desired.resources[key] = Resource.fromJSON({
-      resource: object,
-      ready: ready ? Ready.READY_TRUE : Ready.READY_FALSE,
-    });
-  }
-  rsp.requirements = { ...emptyRequirements(), resources: { ...outcome.requirements } };
-  rsp.conditions = [...outcome.conditions];
-  rsp.results = [...outcome.results];
-  return rsp;
 }

@@ -3,14 +3,14 @@
  * kept and a Warning says why and what to do.
  */
 import { describe, expect, it } from 'vitest';
-import { runFunction } from '../src/function.js';
+import { callFunction } from './support/call.js';
 import { observeDesired } from './fixtures/observed.js';
 import { xr, type JsonObject, type Overrides } from './fixtures/xr.js';
 import { condition, warning } from './support/expected.js';
 import { desiredObjects, request, TEST_SECRET_KEY } from './support/request.js';
 
 const run = (spec: Overrides, observed: Partial<Record<string, JsonObject>> = {}) =>
-  runFunction(request({ xr: xr(spec), observed }), { secretKey: TEST_SECRET_KEY });
+  callFunction(request({ xr: xr(spec), observed }), { secretKey: TEST_SECRET_KEY });
 
 /** What the cluster holds after `spec` was applied and everything became ready. */
 function clusterAfter(spec: Overrides) {

@@ -8,7 +8,7 @@
 import { Ready, type RunFunctionResponse } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { runFunction } from '../src/function.js';
+import { callFunction } from './support/call.js';
 import { observeDesired, type World } from './fixtures/observed.js';
 import { BACKUP_SPEC, xr, type JsonObject, type Overrides } from './fixtures/xr.js';
 import { condition, status, warning } from './support/expected.js';
@@ -27,19 +27,79 @@ const F = Ready.READY_FALSE;
 
 type Reconcile = { spec?: Overrides; world?: World; credentials?: JsonObject[] };
 
-/** The cluster as the last response left it; each reconcile observes and replaces it. */
-let last: RunFunctionResponse | undefined;
+const SCALED = { percona: { enabled: true, replicas: 2, backup: BACKUP_SPEC } };
+const STOPPED = { replicas: 0, ...SCALED };
+const READY = { state: 'ready', backup: 'ready' } as const;
+const READY_AGAIN = { state: 'ready', generation: 2, backup: 'ready' } as const;
 
-function reconcile({
-  spec = SPEC,
-  world,
-  credentials = [credentialsSecret()],
-}: Reconcile): RunFunctionResponse {
-  const observed = last && world ? observeDesired(desiredObjects(last), world) : {};
-  last = runFunction(request({ xr: xr(spec), observed, credentials }), {
-    secretKey: TEST_SECRET_KEY,
-  });
-  return last;
+/**
+ * The story, one reconcile per entry: each observes what the one before desired, in the
+ * world it names. Entries the tests below do not look at set the scene for the next one.
+ */
+const STORY = [
+  ['1-nothing-observed', {}],
+  [
+    '2-percona-initializing',
+    {
+      world: {
+        percona: { state: 'initializing', backup: 'pending' },
+        volumes: 'Pending',
+        addresses: false,
+      },
+    },
+  ],
+  ['3-percona-ready', { world: { percona: READY, volumes: 'Pending', addresses: true } }],
+  ['4-deployment-progressing', { world: { percona: READY, deployment: 'progressing' } }],
+  ['5-available', { world: { percona: READY, deployment: 'available' } }],
+  [
+    'spec changed: two PostgreSQL instances',
+    { spec: SCALED, world: { percona: READY, deployment: 'available' } },
+  ],
+  [
+    '6-percona-reinitializing',
+    {
+      spec: SCALED,
+      world: {
+        percona: { state: 'initializing', generation: 2, backup: 'ready' },
+        deployment: 'available',
+      },
+    },
+  ],
+  [
+    'spec changed: stopped',
+    { spec: STOPPED, world: { percona: READY_AGAIN, deployment: 'available' } },
+  ],
+  [
+    '7-stopped',
+    {
+      spec: STOPPED,
+      world: { percona: READY_AGAIN, deployment: 'available', deploymentGeneration: 2 },
+    },
+  ],
+  [
+    '8-credentials-deleted',
+    {
+      spec: STOPPED,
+      credentials: [],
+      world: { percona: READY_AGAIN, deployment: 'available', deploymentGeneration: 2 },
+    },
+  ],
+] as const satisfies readonly (readonly [string, Reconcile])[];
+
+type Step = (typeof STORY)[number][0];
+
+/** The response at `step`, played from the start: every test stands on its own. */
+function responseAt(step: Step): RunFunctionResponse {
+  const story: readonly (readonly [Step, Reconcile])[] = STORY;
+  let last: RunFunctionResponse | undefined;
+  for (const [name, { spec = SPEC, world, credentials = [credentialsSecret()] }] of story) {
+    const observed = last && world ? observeDesired(desiredObjects(last), world) : {};
+    last = callFunction(request({ xr: xr(spec), observed, credentials }), {
+      secretKey: TEST_SECRET_KEY,
+    });
+    if (name === step) return last;
+  }
+  throw new Error(`no step ${step}`);
 }
 
 async function matchesGolden(rsp: RunFunctionResponse, step: string): Promise<void> {
@@ -79,7 +139,7 @@ const backupReady = condition(
 
 describe('lifecycle of a DittoServer with Percona and backups', () => {
   it('1. nothing observed: all but the Deployment composed, nothing ready', async () => {
-    const rsp = reconcile({});
+    const rsp = responseAt('1-nothing-observed');
     expect(readiness(rsp)).toEqual({
       config: F,
       'pvc-controlplane': F,
@@ -124,13 +184,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
   });
 
   it('2. Percona initializing: still no Deployment; volumes wait for a consumer', async () => {
-    const rsp = reconcile({
-      world: {
-        percona: { state: 'initializing', backup: 'pending' },
-        volumes: 'Pending',
-        addresses: false,
-      },
-    });
+    const rsp = responseAt('2-percona-initializing');
     expect(readiness(rsp)).toEqual({
       config: T,
       'pvc-controlplane': F,
@@ -171,9 +225,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
   });
 
   it('3. Percona ready: the Deployment appears', async () => {
-    const rsp = reconcile({
-      world: { percona: { state: 'ready', backup: 'ready' }, volumes: 'Pending', addresses: true },
-    });
+    const rsp = responseAt('3-percona-ready');
     expect(readiness(rsp)).toEqual({
       config: T,
       'pvc-controlplane': F,
@@ -204,9 +256,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
   });
 
   it('4. Deployment progressing: volumes bound, server not yet available', async () => {
-    const rsp = reconcile({
-      world: { percona: { state: 'ready', backup: 'ready' }, deployment: 'progressing' },
-    });
+    const rsp = responseAt('4-deployment-progressing');
     expect(readiness(rsp)).toEqual({
       config: T,
       'pvc-controlplane': T,
@@ -243,9 +293,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
   });
 
   it('5. available: every resource ready, phase Running', async () => {
-    const rsp = reconcile({
-      world: { percona: { state: 'ready', backup: 'ready' }, deployment: 'available' },
-    });
+    const rsp = responseAt('5-available');
     expect(Object.values(readiness(rsp))).toEqual(Array<Ready>(11).fill(T));
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({
@@ -268,18 +316,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
   });
 
   it('6. a spec change sends Percona back to initializing: the Deployment stays', async () => {
-    const spec = { percona: { enabled: true, replicas: 2, backup: BACKUP_SPEC } };
-    reconcile({
-      spec,
-      world: { percona: { state: 'ready', backup: 'ready' }, deployment: 'available' },
-    });
-    const rsp = reconcile({
-      spec,
-      world: {
-        percona: { state: 'initializing', generation: 2, backup: 'ready' },
-        deployment: 'available',
-      },
-    });
+    const rsp = responseAt('6-percona-reinitializing');
     expect(readiness(rsp)).toEqual({
       config: T,
       'pvc-controlplane': T,
@@ -319,22 +356,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
   });
 
   it('7. replicas 0: phase Stopped and still ready', async () => {
-    const spec = { replicas: 0, percona: { enabled: true, replicas: 2, backup: BACKUP_SPEC } };
-    reconcile({
-      spec,
-      world: {
-        percona: { state: 'ready', generation: 2, backup: 'ready' },
-        deployment: 'available',
-      },
-    });
-    const rsp = reconcile({
-      spec,
-      world: {
-        percona: { state: 'ready', generation: 2, backup: 'ready' },
-        deployment: 'available',
-        deploymentGeneration: 2,
-      },
-    });
+    const rsp = responseAt('7-stopped');
     expect(Object.values(readiness(rsp))).toEqual(Array<Ready>(11).fill(T));
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({
@@ -354,17 +376,8 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
   });
 
   it('8. backup credentials deleted: the backup Secret is kept, a human is told', async () => {
-    const before = desiredObjects(last as RunFunctionResponse)['backup-secret'];
-    const spec = { replicas: 0, percona: { enabled: true, replicas: 2, backup: BACKUP_SPEC } };
-    const rsp = reconcile({
-      spec,
-      credentials: [],
-      world: {
-        percona: { state: 'ready', generation: 2, backup: 'ready' },
-        deployment: 'available',
-        deploymentGeneration: 2,
-      },
-    });
+    const before = desiredObjects(responseAt('7-stopped'))['backup-secret'];
+    const rsp = responseAt('8-credentials-deleted');
     expect(desiredObjects(rsp)['backup-secret']).toEqual(before);
     expect(Object.values(readiness(rsp))).toEqual(Array<Ready>(11).fill(T));
     expect(rsp.desired?.composite?.resource?.status).toEqual(

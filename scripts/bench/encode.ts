@@ -6,7 +6,7 @@
  *   npx tsx scripts/bench/encode.ts
  */
 import { RunFunctionRequest, RunFunctionResponse } from '@crossplane-org/function-sdk-typescript';
-import { runFunction } from '../../src/function.js';
+import { runSdk } from '../../src/wire/sdk-handler.js';
 import { encodeRunFunctionResponseFast } from '../../src/proto/encode-response.js';
 import { benchRequests } from './requests.js';
 
@@ -40,7 +40,7 @@ function microsPerCall(encode: Encoder, rsp: RunFunctionResponse): number {
 function main(): void {
   const full = benchRequests()[0];
   if (!full) throw new Error('no benchmark request');
-  const rsp = runFunction(RunFunctionRequest.decode(full.encoded), { secretKey: SECRET_KEY });
+  const rsp = runSdk(RunFunctionRequest.decode(full.encoded), { secretKey: SECRET_KEY });
   const sdkBytes = Buffer.from(RunFunctionResponse.encode(rsp).finish());
   if (!encodeRunFunctionResponseFast(rsp).equals(sdkBytes)) {
     throw new Error('the fast encoder disagrees with the SDK on the full example');

@@ -3,8 +3,6 @@
  * pipeline with function-dittoserver in-process, print. Returns what it would print and
  * the exit code, so tests can call it directly.
  */
-import { FunctionRunner, type RunFunctionRequest } from '@crossplane-org/function-sdk-typescript';
-import { runFunction } from '../../src/function.js';
 import { COMPOSITION_FILES, FUNCTION_REPOSITORY } from '../package-names.js';
 import { parseRenderArgs, USAGE, type RenderArgs } from './args.js';
 import {
@@ -22,7 +20,10 @@ import {
 import { renderedComposed, renderedResults, renderedXr } from './output.js';
 import { runPipeline, type FunctionCall } from './pipeline.js';
 import { observedByName } from './request.js';
-import { Emitter } from './yaml-emitter.js';
+import { checkObservedResources } from './check-observed.js';
+import { inProcessFunction } from './in-process.js';
+import { printDocuments } from './print.js';
+import { withRenderUid } from './xr-uid.js';
 
 export type RenderOutcome = { exitCode: number; stdout: string; stderr: string };
 
@@ -31,12 +32,9 @@ class InputError extends Error {}
 /** The repository of a package reference: the tag or digest cut off. */
 const repositoryOf = (ref: string) => ref.replace(/@.*$/, '').replace(/:[^/]*$/, '');
 
-/** function-dittoserver in-process, behind the SDK's FunctionRunner as the server has it. */
+/** The Functions by name: function-dittoserver runs in-process, any other is an error. */
 function callables(functions: readonly KubeObject[], seed?: Buffer): Map<string, FunctionCall> {
-  const runner = new FunctionRunner({
-    RunFunction: (req: RunFunctionRequest) =>
-      Promise.resolve(runFunction(req, seed ? { secretKey: seed } : {})),
-  });
+  const dittoserver = inProcessFunction(seed);
   const out = new Map<string, FunctionCall>();
   for (const fn of functions) {
     const name = isObject(fn.metadata) ? str(fn.metadata.name) : '';
@@ -44,7 +42,7 @@ function callables(functions: readonly KubeObject[], seed?: Buffer): Map<string,
     out.set(
       name,
       repositoryOf(pkg) === FUNCTION_REPOSITORY
-        ? (req) => runner.RunFunction(req)
+        ? dittoserver
         : () =>
             Promise.reject(
               new InputError(
@@ -98,11 +96,15 @@ function compositionPath(args: RenderArgs, xr: KubeObject): string {
 }
 
 async function render(args: RenderArgs): Promise<string> {
-  const xr = loadCompositeResource(args.xr);
-  const composition = loadComposition(compositionPath(args, xr));
-  checkComposition(xr, composition);
+  const input = loadCompositeResource(args.xr);
+  const composition = loadComposition(compositionPath(args, input));
+  checkComposition(input, composition);
   const functions = loadFunctions(args.functions);
   const observed = args.observed ? loadResources([args.observed]) : [];
+  // The function and the owner references see the XR with a UID, as the v2.3+ engine has
+  // it; -x prints the metadata as written, as both CLIs do.
+  const xr = withRenderUid(input);
+  checkObservedResources(xr, observed);
   const output = await runPipeline({
     xr,
     composition,
@@ -113,11 +115,11 @@ async function render(args: RenderArgs): Promise<string> {
     credentials: args.functionCredentials ? loadCredentials(args.functionCredentials) : [],
   });
   const docs = [
-    renderedXr(output.desired, xr, output.conditions, args.includeFullXr),
+    renderedXr(output.desired, input, output.conditions, args.includeFullXr),
     ...renderedComposed(output.desired, xr, observedByName(observed)),
     ...(args.includeResults ? renderedResults(output.results) : []),
   ];
-  return docs.map((doc) => `---\n${Emitter.document(doc)}`).join('');
+  return printDocuments(docs);
 }
 
 export async function renderCommand(argv: readonly string[]): Promise<RenderOutcome> {

@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import type { Json } from './yaml.js';
+/** A JSON value. An index signature, not Record: a type alias cannot refer to itself through Record. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 export type KubeObject = Record<string, Json>;
 

@@ -5,10 +5,9 @@
  */
 import { Ready, type State } from '@crossplane-org/function-sdk-typescript';
 import { compareGoStrings } from './compare.js';
-import { isObject, metaMap, metaString, str, type KubeObject } from './load.js';
+import { isObject, metaMap, metaString, str, type Json, type KubeObject } from './load.js';
 import type { StepCondition, StepResult } from './pipeline.js';
 import { COMPOSITION_RESOURCE_NAME } from './request.js';
-import type { Json } from './yaml.js';
 
 /** render's conditionTime(): a fixed time, because the field is required. */
 export const CONDITION_TIME = '2024-01-01T00:00:00Z';

@@ -91,6 +91,8 @@ export const resourceRequirements = (description: string) =>
       claims: unsupportedList('dynamic resource claims'),
     })
     .superRefine(requestsWithinLimits)
+    // Refused unless empty, so it asks for nothing: the model leaves it out.
+    .transform(({ claims: _claims, ...supported }) => supported)
     .meta({ description });
 
 export type ResourceRequirements = z.output<ReturnType<typeof resourceRequirements>>;
@@ -104,6 +106,7 @@ export const secretKeyRef = (description: string) =>
       key: secretDataKey().max(253).meta({ description: 'Key in the Secret.' }),
       optional: unsupportedSwitch('an optional Secret'),
     })
+    .transform(({ optional: _optional, ...supported }) => supported)
     .meta({ description });
 
 /** The API server's limit on an object's annotations, keys plus values (TotalAnnotationSizeLimitB). */
@@ -216,6 +219,10 @@ export const containerSecurityContext = z
     procMount: unsupportedUnless('Default', 'a /proc mount type'),
     windowsOptions: unsupportedObject('Windows options: DittoFS runs on Linux'),
   })
+  // What passes of these asks for the Kubernetes default: the model leaves them out.
+  .transform(
+    ({ appArmorProfile: _a, procMount: _p, windowsOptions: _w, ...supported }) => supported,
+  )
   .meta({
     description: 'Security context of the dittofs container, merged over the hardened defaults.',
   });
@@ -245,6 +252,17 @@ export const podSecurityContext = z
     seLinuxChangePolicy: unsupported(z.string(), 'an SELinux relabelling policy (remove it)'),
     supplementalGroupsPolicy: unsupportedUnless('Merge', 'a supplemental groups policy'),
   })
+  // What passes of these asks for the Kubernetes default: the model leaves them out.
+  .transform(
+    ({
+      appArmorProfile: _a,
+      windowsOptions: _w,
+      sysctls: _s,
+      seLinuxChangePolicy: _c,
+      supplementalGroupsPolicy: _g,
+      ...supported
+    }) => supported,
+  )
   .meta({ description: 'Pod security context, merged over the hardened defaults.' });
 
 export type PodSecurityContext = z.output<typeof podSecurityContext>;

@@ -1,7 +1,7 @@
 /** The pgBackRest S3 credentials Secret `<n>-pgbackrest-s3` (api.md §3, percona.md §2). */
 import type { DittoServer } from '../api/parse.js';
 import { labels } from '../names.js';
-import type { KubeObject } from './types.js';
+import type { Secret } from './types.js';
 
 /** pgBackRest reads only `*.conf` files from /etc/pgbackrest/conf.d, one per Secret key. */
 export const S3_CONF_KEY = 's3.conf';
@@ -21,7 +21,7 @@ export function s3Conf(accessKeyId: string, secretAccessKey: string): string {
  * `data`, not `stringData`: the API server returns Secrets as `data`, so the observed
  * Secret compares equal to the desired one.
  */
-export function backupSecret(server: DittoServer, s3ConfText: string): KubeObject {
+export function backupSecret(server: DittoServer, s3ConfText: string): Secret {
   return {
     apiVersion: 'v1',
     kind: 'Secret',

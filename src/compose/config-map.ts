@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { DittoServer } from '../api/parse.js';
 import { labels } from '../names.js';
-import type { KubeObject } from './types.js';
+import type { ConfigMap } from './types.js';
 import { yamlText, type YamlMap } from './yaml-text.js';
 
 /** On the controlplane volume, so users, shares and the store registry survive restarts. */
@@ -65,7 +65,7 @@ export function dittofsConfig(server: DittoServer): string {
 }
 
 /** ConfigMap `<n>-config` holding `config.yaml`. */
-export function configMap(server: DittoServer, configYaml: string): KubeObject {
+export function configMap(server: DittoServer, configYaml: string): ConfigMap {
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',

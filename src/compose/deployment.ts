@@ -1,9 +1,9 @@
 import type { DittoServer } from '../api/parse.js';
 import { CONFIG_HASH_ANNOTATION, labels, serverSelector } from '../names.js';
 import { dittofsContainer } from './dittofs-container.js';
-import type { VolumeClaim } from './pvc.js';
+import type { VolumeClaim } from '../safety/volumes.js';
 import { podSecurityContext } from './security-context.js';
-import type { KubeObject } from './types.js';
+import type { Deployment } from './types.js';
 import { waitForPostgresContainer } from './wait-for-postgres.js';
 
 /**
@@ -14,7 +14,7 @@ import { waitForPostgresContainer } from './wait-for-postgres.js';
 export function deployment(
   server: DittoServer,
   options: { configHash: string; volumes: readonly VolumeClaim[] },
-): KubeObject {
+): Deployment {
   const { spec, names } = server;
   const withPercona = server.database.type === 'postgres' && server.database.source === 'percona';
   return {

@@ -1,12 +1,14 @@
 /** The `dittofs` server container of the Deployment. */
-import type { ResourceRequirements } from '../api/kube.js';
+import type { IContainer } from 'kubernetes-models/v1/Container';
+import type { IContainerPort } from 'kubernetes-models/v1/ContainerPort';
 import type { DittoServer } from '../api/parse.js';
 import { CONFIG_KEY } from './config-map.js';
 import { databaseEnv } from './database-env.js';
 import { fromSecret, type EnvVar } from './env.js';
 import { ADMIN_PASSWORD_KEY, JWT_SECRET_KEY } from './identity-secrets.js';
 import { serverProbes } from './probes.js';
-import type { VolumeClaim } from './pvc.js';
+import { resourceRequirements } from './resource-requirements.js';
+import type { VolumeClaim } from '../safety/volumes.js';
 import { containerSecurityContext } from './security-context.js';
 
 /** Where the ConfigMap is mounted; the server reads `/config/config.yaml`. */
@@ -28,7 +30,7 @@ function identityEnv(server: DittoServer): EnvVar[] {
 }
 
 /** The container ports; the adapters' must match the ports configured in the server. */
-function containerPorts(server: DittoServer): Record<string, unknown>[] {
+function containerPorts(server: DittoServer): IContainerPort[] {
   const { controlPlane, adapters, metrics } = server.spec;
   const ports: [boolean, string, number][] = [
     [true, 'api', controlPlane.port],
@@ -41,20 +43,7 @@ function containerPorts(server: DittoServer): Record<string, unknown>[] {
     .map(([, name, containerPort]) => ({ name, containerPort, protocol: 'TCP' }));
 }
 
-/** Resources with every quantity as a string, and no empty maps. */
-function resources(spec: ResourceRequirements | undefined): Record<string, unknown> {
-  const entries = (['limits', 'requests'] as const).flatMap((field) => {
-    const quantities = Object.entries(spec?.[field] ?? {});
-    if (quantities.length === 0) return [];
-    return [[field, Object.fromEntries(quantities.map(([name, q]) => [name, String(q)]))]];
-  });
-  return entries.length === 0 ? {} : { resources: Object.fromEntries(entries) };
-}
-
-export function dittofsContainer(
-  server: DittoServer,
-  volumes: readonly VolumeClaim[],
-): Record<string, unknown> {
+export function dittofsContainer(server: DittoServer, volumes: readonly VolumeClaim[]): IContainer {
   return {
     name: 'dittofs',
     image: server.image,
@@ -63,7 +52,7 @@ export function dittofsContainer(
     args: ['start', '--foreground', '--config', `${CONFIG_DIR}/${CONFIG_KEY}`],
     ports: containerPorts(server),
     env: [...identityEnv(server), ...databaseEnv(server)],
-    ...resources(server.spec.resources),
+    ...resourceRequirements(server.spec.resources),
     securityContext: containerSecurityContext(server.spec.securityContext),
     volumeMounts: [
       { name: 'config', mountPath: CONFIG_DIR, readOnly: true },

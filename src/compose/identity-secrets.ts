@@ -1,6 +1,6 @@
 import type { DittoServer } from '../api/parse.js';
 import { labels } from '../names.js';
-import type { KubeObject } from './types.js';
+import type { Secret } from './types.js';
 
 /** `Secret.data`: base64 values, exactly as the API server stores and returns them. */
 export type SecretData = Record<string, string>;
@@ -10,7 +10,7 @@ export const JWT_SECRET_KEY = 'jwt-secret';
 /** The key of the generated admin Secret read into DITTOFS_ADMIN_INITIAL_PASSWORD. */
 export const ADMIN_PASSWORD_KEY = 'password';
 
-function opaqueSecret(server: DittoServer, name: string, data: SecretData): KubeObject {
+function opaqueSecret(server: DittoServer, name: string, data: SecretData): Secret {
   return {
     apiVersion: 'v1',
     kind: 'Secret',
@@ -21,11 +21,11 @@ function opaqueSecret(server: DittoServer, name: string, data: SecretData): Kube
 }
 
 /** Secret `<n>-jwt-secret` with key `jwt-secret`; the caller generates or carries the value. */
-export function jwtSecret(server: DittoServer, data: SecretData): KubeObject {
+export function jwtSecret(server: DittoServer, data: SecretData): Secret {
   return opaqueSecret(server, server.names.jwtSecret, data);
 }
 
 /** Secret `<n>-admin-bootstrap-credentials` with keys `username`, `password`. */
-export function adminSecret(server: DittoServer, data: SecretData): KubeObject {
+export function adminSecret(server: DittoServer, data: SecretData): Secret {
   return opaqueSecret(server, server.names.adminSecret, data);
 }

@@ -1,82 +1,37 @@
 /**
- * compose: from the parsed DittoServer and what Crossplane observes, the objects this
- * function desires, in the stable order of RESOURCE_KEYS. Data safety and ordering rules
- * are applied here; every object itself comes from a pure builder.
+ * compose: the objects this function desires, from the plan the data-safety step made and
+ * what is observed, in the stable order of RESOURCE_KEYS. Every object comes from a pure
+ * builder; nothing is cached, so every call builds from its own inputs.
  */
-import type { RunFunctionRequest } from '@crossplane-org/function-sdk-typescript';
-import type { DittoServer } from '../api/parse.js';
-import type { Notice } from '../api/resolve.js';
-import { readCredentials, type Credentials } from '../observe/credentials.js';
-import { at, text } from '../observe/fields.js';
-import type { ObservedResources } from '../observe/observed.js';
-import { perconaClusterReady } from '../observe/readiness.js';
-import { RESOURCE_KEYS, type ResourceKey } from '../names.js';
-import { backupSecret, s3Conf } from './backup-secret.js';
+import type { Observation } from '../observe/observe.js';
+import { RESOURCE_KEYS, type ResourceKey } from '../resources.js';
+import type { Plan } from '../safety/plan.js';
+import { backupSecret } from './backup-secret.js';
 import { configHash, configMap, dittofsConfig } from './config-map.js';
-import { keepPerconaCluster, keepVolume } from './data-safety.js';
 import { deployment } from './deployment.js';
 import { generatedSecretData } from './generated-values.js';
 import { adminSecret, jwtSecret } from './identity-secrets.js';
 import { perconaPGCluster } from './percona-pg-cluster.js';
-import { persistentVolumeClaim, volumeClaims } from './pvc.js';
-import { reuse } from './reuse.js';
+import { persistentVolumeClaim } from './pvc.js';
 import { adapterService, apiService, metricsService } from './services.js';
-import type { KubeObject } from './types.js';
+import type { Manifest } from './types.js';
 
-export type BackupPlan =
-  | { readonly enabled: false }
-  | { readonly enabled: true; readonly credentials: Credentials; readonly secretName: string };
+export type Composition = ReadonlyMap<ResourceKey, Manifest>;
 
-export type Composition = {
-  /** The server after data-safety rules: what was actually composed. */
-  readonly server: DittoServer;
-  readonly resources: ReadonlyMap<ResourceKey, KubeObject>;
-  readonly backup: BackupPlan;
-  /** With Percona, the Deployment waits until the cluster is first observed ready. */
-  readonly deploymentDeferred: boolean;
-  readonly notices: readonly Notice[];
-};
-
-type Desired = Partial<Record<ResourceKey, KubeObject>>;
-
-function composeBackup(
-  req: RunFunctionRequest,
-  server: DittoServer,
-  observed: ObservedResources,
-  desired: Desired,
-): BackupPlan {
-  const backup = server.percona?.backup;
-  if (!backup) return { enabled: false };
-  const credentials = readCredentials(req, backup.credentialsSecretRef);
-  if (credentials.state === 'conf')
-    return { enabled: true, credentials, secretName: backup.credentialsSecretRef.name };
-  if (credentials.state === 'keys') {
-    desired['backup-secret'] = backupSecret(
-      server,
-      s3Conf(credentials.accessKeyId, credentials.secretAccessKey),
-    );
-  } else {
-    // Credentials are gone or broken: keep the s3.conf pgBackRest already uses, as it is.
-    // An observed Secret without one has nothing worth keeping.
-    const kept = text(at(observed['backup-secret'], 'data'), 's3.conf');
-    if (kept !== undefined) {
-      desired['backup-secret'] = backupSecret(server, Buffer.from(kept, 'base64').toString('utf8'));
-    }
-  }
-  return { enabled: true, credentials, secretName: server.names.backupSecret };
-}
+type Desired = Partial<Record<ResourceKey, Manifest>>;
 
 /** The JWT and admin Secrets, unless the XR names its own: generated once, then carried over. */
 function composeIdentitySecrets(
-  server: DittoServer,
-  observed: ObservedResources,
+  { server }: Plan,
+  observation: Observation,
   secretKey: Buffer,
   desired: Desired,
 ): void {
+  const { resources } = observation;
   if (!server.spec.identity.jwt) {
     desired['jwt-secret'] = jwtSecret(
       server,
-      generatedSecretData(server, secretKey, observed['jwt-secret'], [
+      generatedSecretData(server, secretKey, resources['jwt-secret'], [
         { key: 'jwt-secret', value: (derived) => derived },
       ]),
     );
@@ -84,7 +39,7 @@ function composeIdentitySecrets(
   if (!server.spec.identity.admin) {
     desired['admin-secret'] = adminSecret(
       server,
-      generatedSecretData(server, secretKey, observed['admin-secret'], [
+      generatedSecretData(server, secretKey, resources['admin-secret'], [
         { key: 'username', value: () => 'admin' },
         { key: 'password', value: (derived) => derived },
       ]),
@@ -92,62 +47,45 @@ function composeIdentitySecrets(
   }
 }
 
-export function compose(
-  req: RunFunctionRequest,
-  parsed: DittoServer,
-  observed: ObservedResources,
-  secretKey: Buffer,
-): Composition {
-  const { value: server, notices: perconaNotices } = keepPerconaCluster(parsed, observed);
-  const notices: Notice[] = [...server.notices, ...perconaNotices];
-  const desired: Desired = {};
-
-  const config = reuse(server, 'config.yaml', () => {
-    const text = dittofsConfig(server);
-    return { text, hash: configHash(text) };
-  });
-  desired.config = reuse(server, 'config', () => configMap(server, config.text));
-  const volumes = volumeClaims(server).map((claim) => {
-    const kept = keepVolume(claim, observed[claim.key]);
-    notices.push(...kept.notices);
-    const volume = kept.value;
-    desired[claim.key] = reuse(server, `pvc ${JSON.stringify(volume)}`, () =>
-      persistentVolumeClaim(server, volume),
-    );
-    return volume;
-  });
-  composeIdentitySecrets(server, observed, secretKey, desired);
-  desired['api-service'] = reuse(server, 'api-service', () => apiService(server));
+function composeServices({ server }: Plan, desired: Desired): void {
+  desired['api-service'] = apiService(server);
   for (const adapter of ['nfs', 'smb'] as const) {
-    if (!server.spec.adapters[adapter].enabled) continue;
-    desired[`${adapter}-service`] = reuse(server, adapter, () => adapterService(server, adapter));
+    if (server.spec.adapters[adapter].enabled) {
+      desired[`${adapter}-service`] = adapterService(server, adapter);
+    }
   }
-  if (server.spec.metrics.enabled) {
-    desired['metrics-service'] = reuse(server, 'metrics-service', () => metricsService(server));
-  }
+  if (server.spec.metrics.enabled) desired['metrics-service'] = metricsService(server);
+}
 
-  const backup = composeBackup(req, server, observed, desired);
-  const { percona } = server;
-  if (percona) {
-    const secretName = backup.enabled ? backup.secretName : undefined;
-    desired.postgres = reuse(server, `postgres ${secretName ?? ''}`, () =>
-      perconaPGCluster(server, percona, secretName),
+function composeDatabase({ server, backup }: Plan, desired: Desired): void {
+  if (backup.enabled && backup.s3Conf !== undefined) {
+    desired['backup-secret'] = backupSecret(server, backup.s3Conf);
+  }
+  if (server.percona) {
+    desired.postgres = perconaPGCluster(
+      server,
+      server.percona,
+      backup.enabled ? backup.secretName : undefined,
     );
   }
-  const deploymentDeferred =
-    server.percona !== undefined &&
-    !observed.deployment &&
-    !(observed.postgres && perconaClusterReady(observed.postgres));
-  if (!deploymentDeferred) {
-    desired.deployment = reuse(server, `deployment ${JSON.stringify(volumes)}`, () =>
-      deployment(server, { configHash: config.hash, volumes }),
-    );
-  }
+}
 
-  const resources = new Map<ResourceKey, KubeObject>();
+export function compose(plan: Plan, observation: Observation, secretKey: Buffer): Composition {
+  const { server, volumes } = plan;
+  const desired: Desired = {};
+  const configYaml = dittofsConfig(server);
+  desired.config = configMap(server, configYaml);
+  for (const volume of volumes) desired[volume.key] = persistentVolumeClaim(server, volume);
+  composeIdentitySecrets(plan, observation, secretKey, desired);
+  composeServices(plan, desired);
+  composeDatabase(plan, desired);
+  if (!plan.deploymentDeferred) {
+    desired.deployment = deployment(server, { configHash: configHash(configYaml), volumes });
+  }
+  const composition = new Map<ResourceKey, Manifest>();
   for (const key of RESOURCE_KEYS) {
-    const object = desired[key];
-    if (object) resources.set(key, object);
+    const manifest = desired[key];
+    if (manifest) composition.set(key, manifest);
   }
-  return { server, resources, backup, deploymentDeferred, notices };
+  return composition;
 }

@@ -1,6 +1,7 @@
 /** `spec.backups` of the PerconaPGCluster: pgBackRest to one S3 repository, or off. */
 import type { ResolvedBackup } from '../api/resolve.js';
 import { backupRepoPath } from '../names.js';
+import type { PerconaPGCluster } from './types.js';
 
 /** pgBackRest repositories are repo1..repo4; we use one, and every `global` key names it. */
 export const BACKUP_REPO = 'repo1';
@@ -41,7 +42,7 @@ export function perconaBackups(
   target: BackupTarget,
   backup: ResolvedBackup | undefined,
   secretName: string | undefined,
-): Record<string, unknown> {
+): PerconaPGCluster['spec']['backups'] {
   if (!backup) return { enabled: false };
   return {
     enabled: true,

@@ -1,13 +1,10 @@
 /** The PerconaPGCluster `<n>-postgres`: the control-plane database (api.md §3, percona.md §1). */
-import type { ResourceRequirements } from '../api/kube.js';
 import type { DittoServer } from '../api/parse.js';
 import type { ResolvedPercona } from '../api/resolve.js';
 import { labels, POSTGRES_INSTANCE, POSTGRES_USER } from '../names.js';
 import { perconaBackups } from './percona-backups.js';
-import type { KubeObject } from './types.js';
-
-export const PERCONA_API_VERSION = 'pgv2.percona.com/v2';
-export const PERCONA_KIND = 'PerconaPGCluster';
+import { resourceRequirements } from './resource-requirements.js';
+import type { PerconaPGCluster } from './types.js';
 
 /**
  * Percona's opt-in deletion finalizers: delete-pvc also deletes the pguser Secrets. Without
@@ -17,24 +14,6 @@ export const DELETE_WITH_SERVER_FINALIZERS = [
   'percona.com/delete-pvc',
   'percona.com/delete-ssl',
 ] as const;
-
-/** Integer quantities become strings, the form the API server returns them in. */
-function quantities(values: Record<string, string | number>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, String(value)]));
-}
-
-function instanceResources(resources: ResourceRequirements | undefined) {
-  if (!resources || (resources.limits === undefined && resources.requests === undefined)) {
-    return {};
-  }
-  const { limits, requests } = resources;
-  return {
-    resources: {
-      ...(limits === undefined ? {} : { limits: quantities(limits) }),
-      ...(requests === undefined ? {} : { requests: quantities(requests) }),
-    },
-  };
-}
 
 /** The single instance set `instance1`. */
 function instanceSet(percona: ResolvedPercona) {
@@ -50,7 +29,7 @@ function instanceSet(percona: ResolvedPercona) {
       ...(storageClassName === undefined ? {} : { storageClassName }),
       resources: { requests: { storage: percona.storageSize } },
     },
-    ...instanceResources(percona.resources),
+    ...resourceRequirements(percona.resources),
   };
 }
 
@@ -63,10 +42,10 @@ export function perconaPGCluster(
   server: DittoServer,
   percona: ResolvedPercona,
   backupSecretName: string | undefined,
-): KubeObject {
+): PerconaPGCluster {
   return {
-    apiVersion: PERCONA_API_VERSION,
-    kind: PERCONA_KIND,
+    apiVersion: 'pgv2.percona.com/v2',
+    kind: 'PerconaPGCluster',
     metadata: {
       name: server.names.postgresCluster,
       namespace: server.namespace,

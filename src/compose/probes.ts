@@ -4,9 +4,14 @@
  * are the DittoFS operator's.
  */
 
+import type { IContainer } from 'kubernetes-models/v1/Container';
+
 const httpGet = (path: string) => ({ httpGet: { path, port: 'api' } });
 
-export function serverProbes(): Record<string, Record<string, unknown>> {
+export function serverProbes(): Pick<
+  IContainer,
+  'livenessProbe' | 'readinessProbe' | 'startupProbe'
+> {
   return {
     livenessProbe: {
       ...httpGet('/health'),

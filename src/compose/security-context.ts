@@ -2,16 +2,32 @@
  * Hardened security contexts, with the user's spec.securityContext / podSecurityContext
  * merged over them field by field (the user wins).
  */
+import type { IPodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';
+import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { ContainerSecurityContext, PodSecurityContext } from '../api/kube.js';
 
 /** The uid and gid the DittoFS image runs as. */
 export const IMAGE_USER = 65532;
 
-/** Drops the keys whose value is undefined, so the result holds only set fields. */
-function defined<T extends object>(fields: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(fields).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
+/** `T` with its undefined values gone, at every depth: what a user's settings contribute. */
+type Defined<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]: Defined<Exclude<T[K], undefined>> }
+    : T;
+
+/**
+ * Drops the keys whose value is undefined, in nested objects too, so the result holds only
+ * set fields (zod types an absent optional field as possibly undefined).
+ */
+function defined<T extends object>(fields: T): Defined<T> {
+  const entries = Object.entries(fields)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]: [string, unknown]) => [
+      key,
+      typeof value === 'object' && value !== null && !Array.isArray(value) ? defined(value) : value,
+    ]);
+  return Object.fromEntries(entries) as Defined<T>;
 }
 
 /**
@@ -27,7 +43,7 @@ export const hardenedContainer = () => ({
   runAsUser: IMAGE_USER,
   runAsGroup: IMAGE_USER,
   capabilities: { drop: ['ALL'] },
-  seccompProfile: { type: 'RuntimeDefault' },
+  seccompProfile: { type: 'RuntimeDefault' as const },
 });
 
 /**
@@ -36,18 +52,16 @@ export const hardenedContainer = () => ({
  */
 const hardenedPod = () => ({
   fsGroup: IMAGE_USER,
-  fsGroupChangePolicy: 'OnRootMismatch',
+  fsGroupChangePolicy: 'OnRootMismatch' as const,
   runAsNonRoot: true,
-  seccompProfile: { type: 'RuntimeDefault' },
+  seccompProfile: { type: 'RuntimeDefault' as const },
 });
 
 /**
  * The container security context: the user's fields win, but `capabilities.drop` stays
  * [ALL] unless the user sets `drop` themselves (adding a capability keeps drop ALL).
  */
-export function containerSecurityContext(
-  user: ContainerSecurityContext = {},
-): Record<string, unknown> {
+export function containerSecurityContext(user: ContainerSecurityContext = {}): ISecurityContext {
   const { capabilities, ...rest } = user;
   const userCapabilities = defined(capabilities ?? {});
   const defaults = hardenedContainer();
@@ -59,6 +73,6 @@ export function containerSecurityContext(
 }
 
 /** The pod security context: hardened defaults with the user's fields on top. */
-export function podSecurityContext(user: PodSecurityContext = {}): Record<string, unknown> {
+export function podSecurityContext(user: PodSecurityContext = {}): IPodSecurityContext {
   return { ...hardenedPod(), ...defined(user) };
 }

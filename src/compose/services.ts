@@ -1,7 +1,8 @@
+import type { SERVICE_TYPES } from '../api/kube.js';
 import type { DittoServer } from '../api/parse.js';
 import { labels, serverSelector, type Component } from '../names.js';
 import { METRICS_PATH } from './config-map.js';
-import type { KubeObject } from './types.js';
+import type { Service } from './types.js';
 
 type ServicePort = 'api' | 'nfs' | 'smb' | 'metrics';
 
@@ -11,11 +12,11 @@ function service(
   options: {
     name: string;
     component: Component;
-    type: string;
+    type: (typeof SERVICE_TYPES)[number];
     annotations: Record<string, string> | undefined;
     port: { name: ServicePort; number: number };
   },
-): KubeObject {
+): Service {
   const { name, component, type, annotations, port } = options;
   return {
     apiVersion: 'v1',
@@ -36,7 +37,7 @@ function service(
 }
 
 /** Service `<n>-api`: the REST API and health endpoints. */
-export function apiService(server: DittoServer): KubeObject {
+export function apiService(server: DittoServer): Service {
   const { service: spec, controlPlane } = server.spec;
   return service(server, {
     name: server.names.apiService,
@@ -48,7 +49,7 @@ export function apiService(server: DittoServer): KubeObject {
 }
 
 /** Service `<n>-nfs` or `<n>-smb`, typed and annotated by spec.adapterServices. */
-export function adapterService(server: DittoServer, adapter: 'nfs' | 'smb'): KubeObject {
+export function adapterService(server: DittoServer, adapter: 'nfs' | 'smb'): Service {
   const { adapterServices, adapters } = server.spec;
   return service(server, {
     name: adapter === 'nfs' ? server.names.nfsService : server.names.smbService,
@@ -60,7 +61,7 @@ export function adapterService(server: DittoServer, adapter: 'nfs' | 'smb'): Kub
 }
 
 /** Service `<n>-metrics`: cluster-internal, annotated for Prometheus discovery. */
-export function metricsService(server: DittoServer): KubeObject {
+export function metricsService(server: DittoServer): Service {
   const { port } = server.spec.metrics;
   return service(server, {
     name: server.names.metricsService,

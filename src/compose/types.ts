@@ -1,5 +1,17 @@
-/** The shapes the builders return: plain Kubernetes objects, ready for a protobuf Struct. */
+/**
+ * The shapes the builders return: Kubernetes objects typed by kubernetes-models (types
+ * only, nothing of it loads at run time) and the Percona types generated from the vendored
+ * CRDs, so a misspelt field fails to compile. Builders never write `undefined` or `null`
+ * values and keep a fixed key order: the same input serializes to the same bytes.
+ */
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
+import type { ISecret } from 'kubernetes-models/v1/Secret';
+import type { IService } from 'kubernetes-models/v1/Service';
+import type { PerconaPGCluster as PerconaPGClusterSchema } from '../generated/percona.js';
 
+/** The metadata every composed object carries: always named, namespaced and labelled. */
 export type ObjectMeta = {
   name: string;
   namespace: string;
@@ -8,14 +20,22 @@ export type ObjectMeta = {
   finalizers?: string[];
 };
 
-/**
- * A composed object. Builders return object literals with no `undefined` or `null`
- * values (the Struct encoder drops or rejects them) and a fixed key order, so the same
- * input always serializes to the same bytes.
- */
-export type KubeObject = {
-  apiVersion: string;
-  kind: string;
+/** A composed object: what Crossplane applies, so no status. */
+type Composed<T extends { metadata?: unknown }> = Omit<T, 'metadata' | 'status'> & {
   metadata: ObjectMeta;
-  [field: string]: unknown;
 };
+
+export type ConfigMap = Composed<IConfigMap>;
+export type PersistentVolumeClaim = Composed<IPersistentVolumeClaim>;
+export type Secret = Composed<ISecret>;
+export type Service = Composed<IService>;
+export type Deployment = Composed<IDeployment>;
+export type PerconaPGCluster = Composed<
+  Omit<PerconaPGClusterSchema, 'apiVersion' | 'kind'> & {
+    apiVersion: 'pgv2.percona.com/v2';
+    kind: 'PerconaPGCluster';
+  }
+>;
+
+export type Manifest =
+  ConfigMap | PersistentVolumeClaim | Secret | Service | Deployment | PerconaPGCluster;

@@ -2,6 +2,7 @@
  * The init container that holds the server back until PostgreSQL accepts connections, so
  * the server does not crash-loop while Percona finishes bootstrapping after a restart.
  */
+import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { DittoServer } from '../api/parse.js';
 import { waitForPostgresEnv } from './database-env.js';
 import { containerSecurityContext } from './security-context.js';
@@ -24,7 +25,7 @@ export const WAIT_SCRIPT = [
 ].join('\n');
 
 /** Runs in the PostgreSQL image already configured for the cluster, so no extra image. */
-export function waitForPostgresContainer(server: DittoServer): Record<string, unknown> {
+export function waitForPostgresContainer(server: DittoServer): IContainer {
   return {
     name: 'wait-for-postgres',
     image: server.perconaSettings.postgresImage,

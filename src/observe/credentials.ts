@@ -1,12 +1,9 @@
 /**
- * The S3 credentials Secret, as Crossplane returns it for our requirement. Crossplane
- * v2 fills `required_resources`; older versions (and `crossplane render --extra-resources`)
- * fill the deprecated `extra_resources`, so both are read.
+ * The S3 credentials Secret, as Crossplane returns it for our requirement: what pgBackRest
+ * can use of it. Values are read only to write the backup Secret; messages name keys only.
  */
-import type { RunFunctionRequest } from '@crossplane-org/function-sdk-typescript';
 import type { CredentialsSecretRef } from '../api/percona-spec.js';
-import { CREDENTIALS_REQUIREMENT } from '../names.js';
-import { at, isFields, text } from './fields.js';
+import { at, isFields, text, type Fields } from './fields.js';
 
 export type Credentials =
   /** The Secret already holds a pgBackRest INI file: reference it as it is. */
@@ -16,27 +13,16 @@ export type Credentials =
   /** The Secret exists but cannot be used; `problem` names keys, never values. */
   | { readonly state: 'invalid'; readonly problem: string };
 
-/**
- * The first item that holds an object, from `required_resources` then `extra_resources`:
- * an empty answer in one of them (or an item without a resource) does not hide the other.
- */
-function requiredSecret(req: RunFunctionRequest): unknown {
-  const items = [
-    ...(req.requiredResources[CREDENTIALS_REQUIREMENT]?.items ?? []),
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- Crossplane < v2 and render --extra-resources still send it
-    ...(req.extraResources[CREDENTIALS_REQUIREMENT]?.items ?? []),
-  ];
-  return items.find((item) => isFields(item.resource))?.resource;
-}
-
 function decode(data: unknown, key: string): string | undefined {
   const value = text(data, key);
   return value === undefined ? undefined : Buffer.from(value, 'base64').toString('utf8').trim();
 }
 
-export function readCredentials(req: RunFunctionRequest, ref: CredentialsSecretRef): Credentials {
-  const secret = requiredSecret(req);
-  if (!isFields(secret)) return { state: 'missing' };
+export function readCredentials(
+  secret: Fields | undefined,
+  ref: CredentialsSecretRef,
+): Credentials {
+  if (!secret) return { state: 'missing' };
   if (text(secret, 'kind') !== 'Secret' || text(secret, 'apiVersion') !== 'v1') {
     return { state: 'invalid', problem: `${ref.name} is not a v1 Secret` };
   }

@@ -3,27 +3,10 @@
  * a small pure predicate over the observed object; a resource that is not observed is
  * never ready, which the caller enforces by not asking.
  */
-import type { ResourceKey } from '../names.js';
+import type { ResourceKey } from '../resources.js';
 import { condition, integer, isFields, list, text, type Fields } from './fields.js';
 import type { ObservedResources } from './observed.js';
-
-/**
- * A PerconaPGCluster is ready when `status.state` is "ready" and that status is current:
- * `status.observedGeneration` is absent or equals `metadata.generation` (Percona 2.8
- * leaves status stale while the first instance pod is not Running).
- */
-export function perconaClusterReady(cluster: Fields): boolean {
-  return text(cluster, 'status', 'state') === 'ready' && perconaStatusCurrent(cluster);
-}
-
-/** Whether the operator has reported on the cluster's latest spec. */
-export function perconaStatusCurrent(cluster: Fields): boolean {
-  const observedGeneration = integer(cluster, 'status', 'observedGeneration');
-  return (
-    observedGeneration === undefined ||
-    observedGeneration === integer(cluster, 'metadata', 'generation')
-  );
-}
+import { perconaClusterReady } from './percona.js';
 
 /**
  * A Deployment is ready when `spec.replicas` is 0 (stopped on purpose), or when the

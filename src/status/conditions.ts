@@ -1,26 +1,21 @@
 /**
  * The XR conditions DatabaseReady, BackupReady and Available, in that order, targeted at
- * the composite and its claim. The same observation always gives the same conditions.
+ * the composite and its claim: the verdicts, as conditions.
  */
-import { Target, type Condition } from '@crossplane-org/function-sdk-typescript';
-import type { Composition } from '../compose/index.js';
-import type { ObservedResources } from '../observe/observed.js';
-import { availableVerdict, backupVerdict, databaseVerdict, type Verdict } from './verdicts.js';
+import { Target, type Condition } from '../wire/types.js';
+import type { Verdicts } from './verdicts.js';
 
-export function deriveConditions(
-  composition: Composition,
-  observed: ObservedResources,
-): Condition[] {
-  const verdicts: [string, Verdict][] = [
-    ['DatabaseReady', databaseVerdict(composition.server, observed)],
-    ['BackupReady', backupVerdict(composition, observed)],
-    ['Available', availableVerdict(composition, observed)],
-  ];
-  return verdicts.map(([type, { status, reason, message }]) => ({
+export function deriveConditions(verdicts: Verdicts): Condition[] {
+  const conditions = [
+    ['DatabaseReady', verdicts.database],
+    ['BackupReady', verdicts.backup],
+    ['Available', verdicts.available],
+  ] as const;
+  return conditions.map(([type, { status, reason, message }]) => ({
     type,
     status,
     reason,
     message,
-    target: Target.TARGET_COMPOSITE_AND_CLAIM,
+    target: Target.COMPOSITE_AND_CLAIM,
   }));
 }

@@ -2,16 +2,18 @@
  * Warning results: only for things a human must act on, each naming what to do. Nothing
  * is reported on a healthy call.
  */
-import { Severity, Target, type Result } from '@crossplane-org/function-sdk-typescript';
 import type { Notice } from '../api/resolve.js';
-import type { Composition } from '../compose/index.js';
-import { expectedKind, type Observation } from '../observe/observed.js';
+import type { Observation } from '../observe/observe.js';
+import { expectedKind } from '../observe/observed.js';
+import type { Plan } from '../safety/plan.js';
+import { Severity, Target, type Result } from '../wire/types.js';
 
-function credentialNotices({ server, backup, resources }: Composition): Notice[] {
+function credentialNotices({ server, backup }: Plan): Notice[] {
   if (!backup.enabled) return [];
-  const until = resources.has('backup-secret')
-    ? `Secret ${server.names.backupSecret} keeps the last known credentials until then`
-    : 'backups cannot run until then';
+  const until =
+    backup.s3Conf !== undefined
+      ? `Secret ${server.names.backupSecret} keeps the last known credentials until then`
+      : 'backups cannot run until then';
   switch (backup.credentials.state) {
     case 'missing': {
       const ref = server.percona?.backup?.credentialsSecretRef.name ?? '';
@@ -41,16 +43,12 @@ function unexpectedKinds(observation: Observation): Notice[] {
   }));
 }
 
-export function deriveResults(composition: Composition, observation: Observation): Result[] {
-  const notices = [
-    ...composition.notices,
-    ...credentialNotices(composition),
-    ...unexpectedKinds(observation),
-  ];
+export function deriveResults(plan: Plan, observation: Observation): Result[] {
+  const notices = [...plan.notices, ...credentialNotices(plan), ...unexpectedKinds(observation)];
   return notices.map(({ reason, message }) => ({
-    severity: Severity.SEVERITY_WARNING,
+    severity: Severity.WARNING,
     message,
     reason,
-    target: Target.TARGET_COMPOSITE_AND_CLAIM,
+    target: Target.COMPOSITE_AND_CLAIM,
   }));
 }

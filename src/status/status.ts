@@ -2,15 +2,15 @@
  * The XR status (api.md §4), derived from observed state and written in full every time.
  * Its `ready` fields are the verdicts behind the conditions, so the two always agree.
  */
-import { Status } from '@crossplane-org/function-sdk-typescript';
 import type { DittoServer } from '../api/parse.js';
 import type { DittoServerStatus } from '../api/status.js';
-import type { Composition } from '../compose/index.js';
 import { backupRepoPath } from '../names.js';
 import { integer, text, type Fields } from '../observe/fields.js';
-import type { ObservedResources } from '../observe/observed.js';
+import type { Observation } from '../observe/observe.js';
 import { loadBalancerAddress } from '../observe/readiness.js';
-import { backupVerdict, databaseVerdict, serverAvailable, stanzaCreated } from './verdicts.js';
+import type { Plan } from '../safety/plan.js';
+import { ConditionStatus } from '../wire/types.js';
+import type { Verdicts } from './verdicts.js';
 
 /** `<service>.<namespace>.svc:<port>`, or the load balancer's address once it has one. */
 function endpoint(
@@ -28,10 +28,11 @@ function endpoint(
 
 function databaseStatus(
   server: DittoServer,
-  observed: ObservedResources,
+  { percona }: Observation,
+  verdicts: Verdicts,
 ): DittoServerStatus['database'] {
   const { database, names } = server;
-  const ready = databaseVerdict(server, observed).status === Status.STATUS_CONDITION_TRUE;
+  const ready = verdicts.database.status === ConditionStatus.TRUE;
   if (database.type === 'sqlite') {
     return { type: 'sqlite', clusterName: '', state: '', host: '', secretName: '', ready };
   }
@@ -48,8 +49,8 @@ function databaseStatus(
   return {
     type: 'postgres',
     clusterName: names.postgresCluster,
-    state: text(observed.postgres, 'status', 'state') ?? '',
-    host: text(observed.postgres, 'status', 'host') ?? '',
+    state: percona.state,
+    host: percona.host,
     secretName: names.postgresUserSecret,
     ready,
   };
@@ -61,14 +62,14 @@ function replicaCount(value: number | undefined): number {
 }
 
 export function deriveStatus(
-  composition: Composition,
-  observed: ObservedResources,
+  { server, backup }: Plan,
+  observation: Observation,
+  verdicts: Verdicts,
 ): DittoServerStatus {
-  const { server, backup } = composition;
   const { spec, names } = server;
+  const observed = observation.resources;
   const count = (field: string) => replicaCount(integer(observed.deployment, 'status', field));
-  const phase =
-    spec.replicas === 0 ? 'Stopped' : serverAvailable(server, observed) ? 'Running' : 'Pending';
+  const phase = spec.replicas === 0 ? 'Stopped' : verdicts.serverAvailable ? 'Running' : 'Pending';
   const adapter = (
     enabled: boolean,
     key: 'nfs-service' | 'smb-service',
@@ -80,11 +81,11 @@ export function deriveStatus(
     replicas: count('replicas'),
     readyReplicas: count('readyReplicas'),
     availableReplicas: count('availableReplicas'),
-    database: databaseStatus(server, observed),
+    database: databaseStatus(server, observation, verdicts),
     backup: {
       enabled: backup.enabled,
-      ready: backupVerdict(composition, observed).status === Status.STATUS_CONDITION_TRUE,
-      stanzaCreated: backup.enabled && stanzaCreated(observed.postgres),
+      ready: verdicts.backup.status === ConditionStatus.TRUE,
+      stanzaCreated: backup.enabled && observation.percona.stanzaCreated,
       repoPath: backup.enabled ? backupRepoPath(server.namespace, server.name) : '',
     },
     endpoints: {

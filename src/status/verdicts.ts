@@ -1,62 +1,59 @@
 /**
- * The three judgements the XR reports (api.md §4): is the database ready, do backups work,
- * is the server available. Each is a pure function of the composition and the observed
- * state with a fixed CamelCase reason and a one-line message; the conditions and the
- * status fields both read them, so they can never disagree.
+ * The judgements the XR reports (api.md §4): is the database ready, do backups work, is
+ * the server available. Each has a fixed CamelCase reason and a one-line message; they are
+ * made once per call (`judge`) and both the conditions and the status fields read them, so
+ * the two can never disagree.
  */
-import { Status } from '@crossplane-org/function-sdk-typescript';
 import type { DittoServer } from '../api/parse.js';
-import type { Composition } from '../compose/index.js';
-import { condition, integer, isFields, list, text, type Fields } from '../observe/fields.js';
-import type { ObservedResources } from '../observe/observed.js';
-import { deploymentReady, perconaStatusCurrent } from '../observe/readiness.js';
+import { integer, type Fields } from '../observe/fields.js';
+import type { Observation } from '../observe/observe.js';
+import type { PerconaView } from '../observe/percona.js';
+import type { Plan } from '../safety/plan.js';
+import { ConditionStatus } from '../wire/types.js';
 
 export type Verdict = {
-  readonly status: Status;
+  readonly status: ConditionStatus;
   readonly reason: string;
   readonly message: string;
 };
 
-const verdict = (status: Status, reason: string, message: string): Verdict => ({
+export type Verdicts = {
+  /** Replicas wanted and the observed Deployment available. */
+  readonly serverAvailable: boolean;
+  readonly database: Verdict;
+  readonly backup: Verdict;
+  readonly available: Verdict;
+};
+
+const verdict = (status: ConditionStatus, reason: string, message: string): Verdict => ({
   status,
   reason,
   message,
 });
-const TRUE = Status.STATUS_CONDITION_TRUE;
-const FALSE = Status.STATUS_CONDITION_FALSE;
-const UNKNOWN = Status.STATUS_CONDITION_UNKNOWN;
-
-/** Whether the pgBackRest stanza of repo1 exists, as Percona mirrors it from Crunchy. */
-export function stanzaCreated(cluster: Fields | undefined): boolean {
-  const repo1 = list(cluster, 'status', 'pgbackrest', 'repos').find(
-    (repo) => text(repo, 'name') === 'repo1',
-  );
-  return isFields(repo1) && repo1.stanzaCreated === true;
-}
-
-/** The server is up: replicas wanted and the observed Deployment available. */
-export function serverAvailable(server: DittoServer, observed: ObservedResources): boolean {
-  const current = observed.deployment;
-  return server.spec.replicas > 0 && current !== undefined && deploymentReady(current);
-}
+const TRUE = ConditionStatus.TRUE;
+const FALSE = ConditionStatus.FALSE;
+const UNKNOWN = ConditionStatus.UNKNOWN;
 
 /** Why the Percona cluster is not usable yet, or undefined when it is ready. */
-function perconaProblem(server: DittoServer, cluster: Fields | undefined): string | undefined {
+function perconaProblem(server: DittoServer, percona: PerconaView): string | undefined {
   const name = `PerconaPGCluster ${server.names.postgresCluster}`;
-  if (!cluster) return `${name} does not exist yet`;
-  if (!perconaStatusCurrent(cluster)) return `${name} has not reported on its latest spec yet`;
-  const state = text(cluster, 'status', 'state') ?? '';
-  if (state === '') return `${name} has not reported a state yet`;
-  return state === 'ready' ? undefined : `${name} is ${state}`;
+  if (!percona.cluster) return `${name} does not exist yet`;
+  if (!percona.current) return `${name} has not reported on its latest spec yet`;
+  if (percona.state === '') return `${name} has not reported a state yet`;
+  return percona.state === 'ready' ? undefined : `${name} is ${percona.state}`;
 }
 
-export function databaseVerdict(server: DittoServer, observed: ObservedResources): Verdict {
+function databaseVerdict(
+  server: DittoServer,
+  percona: PerconaView,
+  serverAvailable: boolean,
+): Verdict {
   const { database } = server;
   if (database.type === 'sqlite')
     return verdict(TRUE, 'SQLite', 'The control plane uses its embedded SQLite database');
   if (database.source === 'external') {
     const secret = `the external PostgreSQL of Secret ${database.secretName}`;
-    return serverAvailable(server, observed)
+    return serverAvailable
       ? verdict(TRUE, 'ExternalPostgres', `The server runs on ${secret}`)
       : verdict(
           UNKNOWN,
@@ -64,16 +61,13 @@ export function databaseVerdict(server: DittoServer, observed: ObservedResources
           `The function cannot see ${secret}; it is proven once the server is available`,
         );
   }
-  const problem = perconaProblem(server, observed.postgres);
+  const problem = perconaProblem(server, percona);
   return problem
     ? verdict(FALSE, 'PerconaNotReady', problem)
     : verdict(TRUE, 'PerconaReady', `PerconaPGCluster ${server.names.postgresCluster} is ready`);
 }
 
-export function backupVerdict(
-  { server, backup }: Composition,
-  observed: ObservedResources,
-): Verdict {
+function backupVerdict({ server, backup }: Plan, percona: PerconaView): Verdict {
   if (!backup.enabled) return verdict(FALSE, 'BackupDisabled', 'Backups are not enabled');
   const ref = server.percona?.backup?.credentialsSecretRef.name ?? '';
   const { credentials } = backup;
@@ -86,11 +80,10 @@ export function backupVerdict(
   }
   if (credentials.state === 'invalid')
     return verdict(FALSE, 'CredentialsInvalid', credentials.problem);
-  const cluster = observed.postgres;
-  if (!cluster || !perconaStatusCurrent(cluster)) {
-    return verdict(FALSE, 'BackupNotReady', perconaProblem(server, cluster) ?? '');
+  if (!percona.cluster || !percona.current) {
+    return verdict(FALSE, 'BackupNotReady', perconaProblem(server, percona) ?? '');
   }
-  const forBackup = condition(cluster, 'ReadyForBackup');
+  const forBackup = percona.readyForBackup;
   if (forBackup?.status !== 'True') {
     const why = forBackup
       ? `ReadyForBackup is ${forBackup.status}${forBackup.reason ? ` (${forBackup.reason})` : ''}`
@@ -101,7 +94,7 @@ export function backupVerdict(
       `PerconaPGCluster ${server.names.postgresCluster}: ${why}`,
     );
   }
-  if (!stanzaCreated(cluster)) {
+  if (!percona.stanzaCreated) {
     return verdict(
       FALSE,
       'StanzaNotCreated',
@@ -111,9 +104,10 @@ export function backupVerdict(
   return verdict(TRUE, 'BackupReady', 'Percona is ready for backups and the repo1 stanza exists');
 }
 
-export function availableVerdict(
-  { server, deploymentDeferred }: Composition,
-  observed: ObservedResources,
+function availableVerdict(
+  { server, deploymentDeferred }: Plan,
+  deployment: Fields | undefined,
+  serverAvailable: boolean,
 ): Verdict {
   const name = `Deployment ${server.names.deployment}`;
   if (server.spec.replicas === 0)
@@ -125,10 +119,9 @@ export function availableVerdict(
       `${name} is created once PerconaPGCluster ${server.names.postgresCluster} is ready`,
     );
   }
-  if (!observed.deployment) return verdict(FALSE, 'Creating', `${name} does not exist yet`);
-  if (serverAvailable(server, observed))
-    return verdict(TRUE, 'Available', 'The server is available');
-  return verdict(FALSE, 'Unavailable', `${name} ${rolloutProblem(observed.deployment)}`);
+  if (!deployment) return verdict(FALSE, 'Creating', `${name} does not exist yet`);
+  if (serverAvailable) return verdict(TRUE, 'Available', 'The server is available');
+  return verdict(FALSE, 'Unavailable', `${name} ${rolloutProblem(deployment)}`);
 }
 
 /**
@@ -146,4 +139,16 @@ function rolloutProblem(deployment: Fields): string {
   const updated = integer(deployment, 'status', 'updatedReplicas') ?? 0;
   if (updated !== replicas) return `has ${updated} of ${replicas} replicas updated`;
   return 'does not report condition Available=True';
+}
+
+export function judge(plan: Plan, observation: Observation): Verdicts {
+  const { server } = plan;
+  const deployment = observation.resources.deployment;
+  const serverAvailable = server.spec.replicas > 0 && observation.ready.deployment === true;
+  return {
+    serverAvailable,
+    database: databaseVerdict(server, observation.percona, serverAvailable),
+    backup: backupVerdict(plan, observation.percona),
+    available: availableVerdict(plan, deployment, serverAvailable),
+  };
 }

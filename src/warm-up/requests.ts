@@ -4,7 +4,8 @@
  * calls run. Values are made up; the credentials are not secrets.
  */
 import { RunFunctionRequest } from '@crossplane-org/function-sdk-typescript';
-import { CREDENTIALS_REQUIREMENT, type ResourceKey } from '../names.js';
+import { CREDENTIALS_REQUIREMENT } from '../names.js';
+import type { ResourceKey } from '../resources.js';
 
 export type Json = Record<string, unknown>;
 

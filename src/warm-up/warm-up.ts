@@ -8,7 +8,7 @@ import {
   RunFunctionRequest,
   type RunFunctionResponse,
 } from '@crossplane-org/function-sdk-typescript';
-import { runFunction } from '../function.js';
+import { runSdk } from '../wire/sdk-handler.js';
 import {
   EXTERNAL_POSTGRES,
   INVALID,
@@ -38,7 +38,7 @@ function reconciles(xr: Json): Json[] {
   let request = firstRequest(xr);
   const requests = [request];
   while (requests.length < RECONCILES) {
-    const desired = desiredObjects(runFunction(RunFunctionRequest.fromJSON(request)));
+    const desired = desiredObjects(runSdk(RunFunctionRequest.fromJSON(request)));
     request = readyRequest(xr, desired);
     requests.push(request);
   }

@@ -1,8 +1,8 @@
 /** Shared expectations and helpers of the Deployment builder tests. */
 import { expect } from 'vitest';
 import { deployment } from '../../src/compose/deployment.js';
-import { volumeClaims } from '../../src/compose/pvc.js';
-import type { KubeObject } from '../../src/compose/types.js';
+import { volumeClaims } from '../../src/safety/volumes.js';
+import type { Deployment } from '../../src/compose/types.js';
 import { server, type Overrides } from '../fixtures/xr.js';
 import { validateKubeObject } from '../support/kube-schema.js';
 
@@ -10,7 +10,7 @@ export const HASH = 'f'.repeat(64);
 export const PERCONA_SECRET = 'demo-postgres-pguser-dittofs';
 export const PG17 = 'docker.io/percona/percona-distribution-postgresql:17.7-2';
 
-export function build(spec: Overrides = {}, input: Overrides = {}): KubeObject {
+export function build(spec: Overrides = {}, input: Overrides = {}): Deployment {
   const ds = server(spec, input);
   const got = deployment(ds, { configHash: HASH, volumes: volumeClaims(ds) });
   expect(validateKubeObject(got)).toEqual([]);
@@ -27,8 +27,8 @@ export function dig(value: unknown, ...path: (string | number)[]): unknown {
     value,
   );
 }
-export const podSpec = (d: KubeObject) => dig(d, 'spec', 'template', 'spec');
-export const container = (d: KubeObject) => dig(podSpec(d), 'containers', 0);
+export const podSpec = (d: Deployment) => dig(d, 'spec', 'template', 'spec');
+export const container = (d: Deployment) => dig(podSpec(d), 'containers', 0);
 
 export const secretEnv = (name: string, secret: string, key: string, optional?: true) => ({
   name,

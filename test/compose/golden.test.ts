@@ -5,7 +5,7 @@
  */
 import { Severity } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
-import { runFunction } from '../../src/function.js';
+import { callFunction } from '../support/call.js';
 import { observedPerconaCluster } from '../fixtures/observed.js';
 import { BACKUP_SPEC, legacyXr, xr, type JsonObject, type Overrides } from '../fixtures/xr.js';
 import { validateKubeObject } from '../support/kube-schema.js';
@@ -24,7 +24,7 @@ const BACKUP = { percona: { enabled: true, backup: BACKUP_SPEC } };
 
 /** The request once the PerconaPGCluster is observed ready, so the Deployment is composed too. */
 function withReadyPercona(parts: RequestParts): RequestParts {
-  const desired = desiredObjects(runFunction(request(parts), { secretKey: TEST_SECRET_KEY }));
+  const desired = desiredObjects(callFunction(request(parts), { secretKey: TEST_SECRET_KEY }));
   const postgres = desired.postgres;
   if (!postgres) throw new Error('the case composes no PerconaPGCluster');
   return {
@@ -142,7 +142,7 @@ const cases: { name: string; reason: string; parts: RequestParts }[] = [
 
 describe('composed manifests', () => {
   it.each(cases)('$name: $reason', async ({ name, parts }) => {
-    const rsp = runFunction(request(parts), { secretKey: TEST_SECRET_KEY });
+    const rsp = callFunction(request(parts), { secretKey: TEST_SECRET_KEY });
     expect(rsp.results.filter((result) => result.severity === Severity.SEVERITY_FATAL)).toEqual([]);
     const objects = Object.values(desiredObjects(rsp));
     for (const object of objects) {

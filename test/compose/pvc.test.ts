@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { persistentVolumeClaim, volumeClaims, type VolumeClaim } from '../../src/compose/pvc.js';
+import { persistentVolumeClaim } from '../../src/compose/pvc.js';
+import { volumeClaims, type VolumeClaim } from '../../src/safety/volumes.js';
 import { server, type Overrides } from '../fixtures/xr.js';
 import { validateKubeObject } from '../support/kube-schema.js';
 import { demoLabels } from '../support/labels.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adapterService, apiService, metricsService } from '../../src/compose/services.js';
-import type { KubeObject } from '../../src/compose/types.js';
+import type { Service } from '../../src/compose/types.js';
 import { server } from '../fixtures/xr.js';
 import { validateKubeObject } from '../support/kube-schema.js';
 import { DEMO_SELECTOR, demoLabels } from '../support/labels.js';
@@ -36,7 +36,7 @@ const svc = (options: {
 
 const LB = { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' };
 
-const cases: Record<string, { reason: string; build: () => KubeObject; want: object }> = {
+const cases: Record<string, { reason: string; build: () => Service; want: object }> = {
   'api default': {
     reason: 'ClusterIP on 8080 targeting the named api port, no annotations key',
     build: () => apiService(server()),

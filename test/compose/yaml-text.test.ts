@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { yamlText, type YamlMap } from '../../src/compose/yaml-text.js';
+import { propertyRuns } from '../support/depth.js';
 
 describe('yamlText', () => {
   const cases: Record<string, { reason: string; map: YamlMap; want: string }> = {
@@ -39,7 +40,7 @@ describe('yamlText', () => {
       fc.property(tree, (map) => {
         expect(parse(yamlText(map)) ?? {}).toEqual(map);
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(200, 2000) },
     );
   });
 });

@@ -10,7 +10,7 @@ import {
   Target,
 } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
-import { runFunction } from '../../src/function.js';
+import { callFunction } from '../support/call.js';
 import { BACKUP_SPEC, xr } from '../fixtures/xr.js';
 import { credentialsSecret, request, TEST_SECRET_KEY } from '../support/request.js';
 import { composedProblems, generatedSecrets, leaks, publicView } from './support/checks.js';
@@ -23,7 +23,7 @@ const jsonCopy = (rsp: RunFunctionResponse): unknown =>
 const run = () =>
   RunFunctionResponse.fromJSON(
     jsonCopy(
-      runFunction(
+      callFunction(
         request({
           xr: xr({ percona: { enabled: true, backup: BACKUP_SPEC } }),
           credentials: [credentialsSecret()],

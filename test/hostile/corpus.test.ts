@@ -12,7 +12,7 @@ import {
   type RunFunctionRequest,
 } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
-import { runFunction } from '../../src/function.js';
+import { callFunction } from '../support/call.js';
 import type { JsonObject } from '../fixtures/xr.js';
 import { desiredObjects, request, responseJson, TEST_SECRET_KEY } from '../support/request.js';
 import { loadCorpus, type CorpusCase } from './support/corpus.js';
@@ -37,20 +37,16 @@ const EARLIER_COMPOSITE = Resource.fromJSON({
 });
 
 /**
- * The request Crossplane would send. A non-object XR cannot come over the wire (the XR is
- * a protobuf Struct) but can reach runFunction in process, so it is set after building.
+ * The request Crossplane would send. The XR is a protobuf Struct, so on the wire it is an
+ * object or absent: `xr: null` stands for absent.
  */
 function corpusRequest(entry: CorpusCase): RunFunctionRequest {
-  const isObject = typeof entry.xr === 'object' && entry.xr !== null && !Array.isArray(entry.xr);
   const req = request({
-    xr: isObject ? (entry.xr as Record<string, unknown>) : {},
+    xr: entry.xr === null ? {} : (entry.xr as Record<string, unknown>),
     desired: EARLIER_RESOURCES,
     ...(entry.input === undefined ? {} : { input: entry.input as JsonObject }),
   });
-  if (!isObject && req.observed?.composite) {
-    // Deliberately ill-typed: the point is a value the type does not allow.
-    req.observed.composite.resource = entry.xr as Record<string, unknown>;
-  }
+  if (entry.xr === null && req.observed) req.observed.composite = undefined;
   if (req.desired) req.desired.composite = EARLIER_COMPOSITE;
   return req;
 }
@@ -62,7 +58,7 @@ describe('the bad-spec corpus', () => {
   });
 
   it.each(corpus)('$file: $reason', (entry) => {
-    const rsp = runFunction(corpusRequest(entry), { secretKey: TEST_SECRET_KEY });
+    const rsp = callFunction(corpusRequest(entry), { secretKey: TEST_SECRET_KEY });
 
     expect(rsp.results).toEqual([
       {

@@ -6,9 +6,9 @@
  */
 import { Ready, type Condition, type Result } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
-import { runFunction } from '../../src/function.js';
+import { callFunction } from '../support/call.js';
 import type { DittoServerStatus } from '../../src/api/status.js';
-import type { ResourceKey } from '../../src/names.js';
+import type { ResourceKey } from '../../src/resources.js';
 import { BACKUP_KEYS, condition, warning } from '../support/expected.js';
 import { readiness, TEST_SECRET_KEY } from '../support/request.js';
 import type { Observed } from './support/checks.js';
@@ -258,7 +258,7 @@ const cases: Case[] = [
 
 describe('garbage in the observed composed resources', () => {
   it.each(cases)('$reason', ({ observed, conditions, results = [], notReady = [], status }) => {
-    const rsp = runFunction(healthyRequest(observed), { secretKey: TEST_SECRET_KEY });
+    const rsp = callFunction(healthyRequest(observed), { secretKey: TEST_SECRET_KEY });
     if (status) expect(rsp.desired?.composite?.resource?.status).toEqual(status);
     expect(rsp.conditions).toEqual(conditions);
     expect(rsp.results).toEqual(results);

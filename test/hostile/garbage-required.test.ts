@@ -5,8 +5,8 @@
  */
 import type { Condition, Result } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
-import { runFunction } from '../../src/function.js';
-import type { ResourceKey } from '../../src/names.js';
+import { callFunction } from '../support/call.js';
+import type { ResourceKey } from '../../src/resources.js';
 import { condition, warning } from '../support/expected.js';
 import { credentialsSecret, TEST_SECRET_KEY } from '../support/request.js';
 import { composed, type Observed } from './support/checks.js';
@@ -128,7 +128,7 @@ const ALL = Object.keys(composed(HEALTHY_RESPONSE));
 describe('garbage in the credentials requirement', () => {
   it.each(credentialCases)('$reason', ({ answer, observed = HEALTHY, backup, noBackupSecret }) => {
     const [backupReady, result] = backup;
-    const rsp = runFunction(healthyRequest(observed, answer), { secretKey: TEST_SECRET_KEY });
+    const rsp = callFunction(healthyRequest(observed, answer), { secretKey: TEST_SECRET_KEY });
     expect(rsp.conditions).toEqual([DATABASE_READY, backupReady, AVAILABLE]);
     expect(rsp.results).toEqual(result ? [result] : []);
     const objects = composed(rsp);
@@ -158,7 +158,7 @@ const secretCases: SecretCase[] = [
 describe('garbage in the generated Secrets observed', () => {
   it.each(secretCases)('$reason', ({ key, data }) => {
     const observed = breaking(key, (secret) => ({ ...secret, data }));
-    const rsp = runFunction(healthyRequest(observed), { secretKey: TEST_SECRET_KEY });
+    const rsp = callFunction(healthyRequest(observed), { secretKey: TEST_SECRET_KEY });
     expect(rsp.conditions).toEqual([DATABASE_READY, BACKUP_READY, AVAILABLE]);
     expect(rsp.results).toEqual([]);
     expect(composed(rsp)[key]).toEqual(composed(HEALTHY_RESPONSE)[key]);

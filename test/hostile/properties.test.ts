@@ -15,11 +15,12 @@ import {
 } from '@crossplane-org/function-sdk-typescript';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DittoServerFunction } from '../../src/function.js';
+import { DittoServerFunction } from '../../src/wire/sdk-handler.js';
 import { createLogger } from '../../src/server/logger.js';
 import { createMetrics } from '../../src/server/metrics.js';
 import { observeRequests } from '../../src/server/observe.js';
 import type { JsonObject } from '../fixtures/xr.js';
+import { propertyRuns } from '../support/depth.js';
 import { TEST_SECRET_KEY } from '../support/request.js';
 import {
   checkedRun,
@@ -46,8 +47,12 @@ const SEED = Number(process.env.HOSTILE_SEED ?? 20261120);
 const PATH = process.env.HOSTILE_PATH;
 const RUNS = process.env.HOSTILE_RUNS === undefined ? undefined : Number(process.env.HOSTILE_RUNS);
 
-/** Runs per property; each reconcile run plays 2 to 4 calls. */
-const RUN_COUNTS = { reconciles: 600, garbage: 1000, anySpec: 1000 } as const;
+/** Runs per property (quick for npm test, full for test:deep); a reconcile run plays 2 to 4 calls. */
+const RUN_COUNTS = {
+  reconciles: propertyRuns(30, 600),
+  garbage: propertyRuns(50, 1000),
+  anySpec: propertyRuns(100, 1000),
+} as const;
 
 const parameters = (numRuns: number): fc.Parameters<unknown> => ({
   seed: SEED,

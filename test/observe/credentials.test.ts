@@ -1,6 +1,9 @@
 import { Resource, RunFunctionRequest } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
 import { readCredentials, type Credentials } from '../../src/observe/credentials.js';
+import { requiredObject } from '../../src/observe/required.js';
+import { owns } from '../../src/resources.js';
+import { decodeRunFunctionRequest } from '../../src/wire/sdk-bridge.js';
 
 const ref = {
   name: 's3-credentials',
@@ -117,6 +120,7 @@ describe('readCredentials', () => {
     },
   ];
   it.each(cases)('$reason', ({ req, want }) => {
-    expect(readCredentials(req, ref)).toEqual(want);
+    const decoded = decodeRunFunctionRequest(RunFunctionRequest.encode(req).finish(), owns);
+    expect(readCredentials(requiredObject(decoded, 'backup-credentials'), ref)).toEqual(want);
   });
 });

@@ -4,10 +4,10 @@ import {
   composedReady,
   deploymentReady,
   loadBalancerAddress,
-  perconaClusterReady,
   persistentVolumeClaimReady,
   serviceReady,
 } from '../../src/observe/readiness.js';
+import { perconaClusterReady } from '../../src/observe/percona.js';
 
 type Case = { reason: string; object: Fields; want: boolean };
 

@@ -24,6 +24,7 @@ describe('every manifest under package/ and examples/', () => {
         'package/function/crossplane.yaml',
         'package/function/input/dittoserver.fn.dittofs.com_inputs.yaml',
         'package/rbac/clusterrole.yaml',
+        'package/rbac/without-rbac-manager.yaml',
         ...shipped.map((m) => m.file).filter((file) => file.startsWith('examples/observed/')),
       ]),
     );

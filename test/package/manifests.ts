@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CustomResourceDefinition } from 'kubernetes-models/apiextensions.k8s.io/v1';
-import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
+import { ClusterRole, ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import { parseAllDocuments } from 'yaml';
 import { isObject, type SchemaNode } from '../support/crd-structural.js';
 import { validateKubeObject } from '../support/kube-schema.js';
@@ -131,6 +131,14 @@ export function validators(): Map<string, Validator> {
     'rbac.authorization.k8s.io/v1/ClusterRole',
     fromModel((data) => {
       new ClusterRole(data).validate();
+    }),
+  );
+  out.set(
+    'rbac.authorization.k8s.io/v1/ClusterRoleBinding',
+    fromModel((data) => {
+      new ClusterRoleBinding(
+        data as ConstructorParameters<typeof ClusterRoleBinding>[0],
+      ).validate();
     }),
   );
   out.set('pgv2.percona.com/v2/PerconaPGCluster', (obj) => validatePerconaPGCluster(obj));

@@ -14,7 +14,7 @@ import {
 } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
 import { benchRequests } from '../../scripts/bench/requests.js';
-import { runFunction } from '../../src/function.js';
+import { runSdk } from '../../src/wire/sdk-handler.js';
 import {
   encodeRunFunctionResponse,
   encodeRunFunctionResponseFast,
@@ -40,7 +40,7 @@ const fastBytes = (rsp: RunFunctionResponse): string =>
 const severity = (value: number) => value as unknown as Severity;
 const target = (value: number) => value as unknown as Target;
 
-const run = (parts: RequestParts) => runFunction(request(parts), { secretKey: TEST_SECRET_KEY });
+const run = (parts: RequestParts) => runSdk(request(parts), { secretKey: TEST_SECRET_KEY });
 const BACKUP = { percona: { enabled: true, backup: BACKUP_SPEC } };
 const earlierStep: Record<string, JsonObject> = {
   'network-policy': {
@@ -74,7 +74,7 @@ const [pending, initializing, ready, progressing, available] = lifecycle([
 function fullExample(): RunFunctionResponse {
   const full = benchRequests()[0];
   if (!full) throw new Error('no benchmark request');
-  return runFunction(RunFunctionRequest.decode(full.encoded), { secretKey: TEST_SECRET_KEY });
+  return runSdk(RunFunctionRequest.decode(full.encoded), { secretKey: TEST_SECRET_KEY });
 }
 
 const responses: { reason: string; rsp: RunFunctionResponse | undefined }[] = [

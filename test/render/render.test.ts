@@ -8,7 +8,7 @@ import {
   Severity,
 } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
-import { runFunction } from '../../src/function.js';
+import { callFunction } from '../support/call.js';
 import { parseRenderArgs, UsageError } from '../../scripts/render/args.js';
 import { renderCommand } from '../../scripts/render/cli.js';
 import { loadDocuments } from '../../scripts/render/load.js';
@@ -107,7 +107,7 @@ const BAD_XR = {
 
 /** The FATAL message the function itself gives for BAD_XR. */
 function fatalMessage(): string {
-  const rsp = runFunction(
+  const rsp = callFunction(
     RunFunctionRequest.fromPartial({ observed: { composite: { resource: BAD_XR } } }),
   );
   return (
@@ -121,6 +121,20 @@ describe('renderCommand errors', () => {
       reason: 'a fatal result stops the render with its message',
       argv: [tempFile('xr.yaml', JSON.stringify(BAD_XR))],
       want: `render: error: pipeline step "dittoserver" returned a fatal result: ${fatalMessage()}\n`,
+    },
+    {
+      reason: 'observed resources must be controlled by the XR, as the v2.3+ engine requires',
+      argv: [
+        'examples/xr-full.yaml',
+        '-e',
+        'examples/credentials-secret.yaml',
+        '-o',
+        tempFile(
+          'observed.yaml',
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: demo-full-config\n  namespace: team-a\n  annotations: {crossplane.io/composition-resource-name: config}\n  ownerReferences:\n  - {apiVersion: storage.dittofs.com/v1alpha1, kind: DittoServer, name: demo-full, uid: 08295a69-265a-453b-810c-0b2d3e59ec07, controller: true}\n',
+        ),
+      ],
+      want: 'render: error: invalid observed resources: observed resource demo-full-config has a controller ref but is not controlled by the XR\n',
     },
     {
       reason: 'the Composition must be for the XR kind',

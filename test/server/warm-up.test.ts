@@ -10,7 +10,7 @@ import {
   type RunFunctionResponse,
 } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
-import { runFunction } from '../../src/function.js';
+import { runSdk } from '../../src/wire/sdk-handler.js';
 import { warmUpRequests, warmUpRequestsJson } from '../../src/warm-up/warm-up.js';
 
 function summary(json: Record<string, unknown>, rsp: RunFunctionResponse) {
@@ -31,7 +31,7 @@ describe('warm-up requests', () => {
   it('reconcile Percona with backups and an external database to ready, and an invalid XR', () => {
     const requests = warmUpRequestsJson();
     expect(
-      requests.map((json) => summary(json, runFunction(RunFunctionRequest.fromJSON(json)))),
+      requests.map((json) => summary(json, runSdk(RunFunctionRequest.fromJSON(json)))),
     ).toEqual([
       // reason: first reconcile, the credentials Secret not yet fetched (warning path)
       {

@@ -16,7 +16,7 @@ import {
 } from '@crossplane-org/function-sdk-typescript';
 import { parseAllDocuments } from 'yaml';
 import type { DittoServerStatus } from '../../src/api/status.js';
-import type { ResourceKey } from '../../src/names.js';
+import type { ResourceKey } from '../../src/resources.js';
 import { merge, type JsonObject } from '../fixtures/xr.js';
 
 const GOLDEN = new URL('../golden/compose/', import.meta.url);

@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import type { DittoServer } from '../../src/api/parse.js';
 import { perconaPGCluster } from '../../src/compose/percona-pg-cluster.js';
-import type { KubeObject } from '../../src/compose/types.js';
+import type { Manifest } from '../../src/compose/types.js';
 import { validatePerconaPGCluster } from './percona-crd.js';
 import { perconaOperatorProblems } from './percona-operator.js';
 
@@ -13,12 +13,12 @@ export const PG17 = 'docker.io/percona/percona-distribution-postgresql:17.7-2';
 export const PGBOUNCER = 'docker.io/percona/percona-pgbouncer:1.25.0-1';
 export const PGBACKREST = 'docker.io/percona/percona-pgbackrest:2.57.0-1';
 
-export type Cluster = KubeObject & {
+export type Cluster = Manifest & {
   spec: { image: string; postgresVersion: number; instances: unknown; backups: unknown };
 };
 
 /** Every cluster a test builds must be one the API server and the operator accept. */
-export function expectAccepted(cluster: KubeObject): Cluster {
+export function expectAccepted(cluster: Manifest): Cluster {
   expect(validatePerconaPGCluster(cluster)).toStrictEqual([]);
   expect(perconaOperatorProblems(cluster)).toStrictEqual([]);
   return cluster as Cluster;

@@ -9,7 +9,7 @@ import {
   type Ready,
 } from '@crossplane-org/function-sdk-typescript';
 import { stringify } from 'yaml';
-import type { ResourceKey } from '../../src/names.js';
+import type { ResourceKey } from '../../src/resources.js';
 import type { JsonObject } from '../fixtures/xr.js';
 
 /** Fixed key for generated Secret values, so responses are reproducible across runs. */

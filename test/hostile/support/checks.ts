@@ -11,8 +11,8 @@ import {
 } from '@crossplane-org/function-sdk-typescript';
 import { expect } from 'vitest';
 import { dittoServerStatus } from '../../../src/api/status.js';
-import { runFunction } from '../../../src/function.js';
-import { RESOURCE_KEYS, type ResourceKey } from '../../../src/names.js';
+import { callFunction } from '../../support/call.js';
+import { RESOURCE_KEYS, type ResourceKey } from '../../../src/resources.js';
 import type { JsonObject } from '../../fixtures/xr.js';
 import { validateKubeObject } from '../../support/kube-schema.js';
 import { validatePerconaPGCluster } from '../../support/percona-crd.js';
@@ -119,8 +119,8 @@ export function checkedRun(
   options: { readonly expectValid: boolean },
 ): RunFunctionResponse {
   const before = JSON.stringify(RunFunctionRequest.toJSON(req));
-  const rsp = runFunction(req, { secretKey: TEST_SECRET_KEY });
-  const again = runFunction(req, { secretKey: TEST_SECRET_KEY });
+  const rsp = callFunction(req, { secretKey: TEST_SECRET_KEY });
+  const again = callFunction(req, { secretKey: TEST_SECRET_KEY });
   expect(JSON.stringify(RunFunctionRequest.toJSON(req))).toBe(before);
   expect(encoded(again).equals(encoded(rsp))).toBe(true);
   const roundTrip = RunFunctionResponse.decode(encoded(rsp));

@@ -7,7 +7,7 @@ import {
   RunFunctionRequest,
   type RunFunctionResponse,
 } from '@crossplane-org/function-sdk-typescript';
-import { runFunction } from '../../../src/function.js';
+import { callFunction } from '../../support/call.js';
 import { observeDesired, type World } from '../../fixtures/observed.js';
 import { BACKUP_SPEC, xr, type JsonObject } from '../../fixtures/xr.js';
 import { condition } from '../../support/expected.js';
@@ -23,7 +23,7 @@ const READY: World = {
 };
 
 const run = (observed: Observed) =>
-  runFunction(request({ xr: xr(SPEC), observed, credentials: [credentialsSecret()] }), {
+  callFunction(request({ xr: xr(SPEC), observed, credentials: [credentialsSecret()] }), {
     secretKey: TEST_SECRET_KEY,
   });
 

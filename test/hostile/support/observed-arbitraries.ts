@@ -4,7 +4,7 @@
  * (any JSON, the wrong kind, or the right kind with nonsense fields) under our keys.
  */
 import fc from 'fast-check';
-import { RESOURCE_KEYS, type ResourceKey } from '../../../src/names.js';
+import { RESOURCE_KEYS, type ResourceKey } from '../../../src/resources.js';
 import { observeDesired, type World } from '../../fixtures/observed.js';
 import type { Json, JsonObject } from '../../fixtures/xr.js';
 import type { Observed } from './checks.js';

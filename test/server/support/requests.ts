@@ -3,7 +3,7 @@
  * answers to them, in the same plain shape the wire client produces.
  */
 import { RunFunctionRequest, RunFunctionResponse } from '@crossplane-org/function-sdk-typescript';
-import { runFunction } from '../../../src/function.js';
+import { runSdk } from '../../../src/wire/sdk-handler.js';
 import {
   BACKUP_SPEC,
   XR_NAMESPACE,
@@ -83,6 +83,6 @@ export function bulkyConfigMap(name: string, bytes: number): JsonObject {
 
 /** What the function returns in-process for the same request, as plain JSON. */
 export function inProcessResponse(requestJson: unknown): unknown {
-  const rsp = runFunction(RunFunctionRequest.fromJSON(requestJson));
+  const rsp = runSdk(RunFunctionRequest.fromJSON(requestJson));
   return RunFunctionResponse.toJSON(rsp);
 }

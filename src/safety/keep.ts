@@ -7,9 +7,9 @@ import { quantityValue } from '../api/quantity.js';
 import type { Notice } from '../api/resolve.js';
 import { text, type Fields } from '../observe/fields.js';
 import type { ObservedResources } from '../observe/observed.js';
-import type { VolumeClaim } from './pvc.js';
+import type { VolumeClaim } from './volumes.js';
 
-type Kept<T> = { readonly value: T; readonly notices: readonly Notice[] };
+export type Kept<T> = { readonly value: T; readonly notices: readonly Notice[] };
 
 /** Turning Percona off while its cluster exists would delete the control-plane database. */
 export function keepPerconaCluster(

@@ -1,0 +1,43 @@
+/**
+ * observe: everything the function knows about what exists, read once per call from the
+ * request: our observed objects (kind-checked), the Percona cluster's state, the backup
+ * credentials Crossplane fetched for us, and the readiness of each observed object.
+ * Nothing downstream reads the request again.
+ */
+import type { DittoServer } from '../api/parse.js';
+import { CREDENTIALS_REQUIREMENT } from '../names.js';
+import { RESOURCE_KEYS, type ResourceKey } from '../resources.js';
+import type { FunctionRequest } from '../wire/types.js';
+import { readCredentials, type Credentials } from './credentials.js';
+import { observedResources, type ObservedResources, type UnexpectedKind } from './observed.js';
+import { perconaView, type PerconaView } from './percona.js';
+import { composedReady } from './readiness.js';
+import { requiredObject } from './required.js';
+
+export type Observation = {
+  readonly resources: ObservedResources;
+  readonly unexpected: readonly UnexpectedKind[];
+  readonly percona: PerconaView;
+  /** The S3 credentials Secret as pgBackRest can use it; undefined without backups. */
+  readonly credentials: Credentials | undefined;
+  /** The readiness of each observed object (api.md §4); absent means not observed. */
+  readonly ready: Readonly<Partial<Record<ResourceKey, boolean>>>;
+};
+
+export function observe(req: FunctionRequest, server: DittoServer): Observation {
+  const { resources, unexpected } = observedResources(req.observedResources);
+  const stopped = server.spec.replicas === 0;
+  // Read whenever the spec configures backups, so a cluster kept by data safety has them too.
+  const ref = server.perconaSettings.backup?.credentialsSecretRef;
+  const ready: Partial<Record<ResourceKey, boolean>> = {};
+  for (const key of RESOURCE_KEYS) {
+    if (resources[key]) ready[key] = composedReady(key, resources, stopped);
+  }
+  return {
+    resources,
+    unexpected,
+    percona: perconaView(resources.postgres),
+    credentials: ref && readCredentials(requiredObject(req, CREDENTIALS_REQUIREMENT), ref),
+    ready,
+  };
+}

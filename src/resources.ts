@@ -1,0 +1,54 @@
+/**
+ * Every composition-resource key this function owns and the kind it composes there, in the
+ * order they appear in responses. Observed objects under these keys are read only when they
+ * have that kind; earlier steps' desired objects under them are replaced, never merged.
+ * The RBAC test (test/package) checks that Crossplane may compose each kind here and read
+ * each kind in REQUIRED_KINDS.
+ */
+
+export type Kind = { readonly apiVersion: string; readonly kind: string };
+
+const CONFIG_MAP = { apiVersion: 'v1', kind: 'ConfigMap' } as const;
+const PVC = { apiVersion: 'v1', kind: 'PersistentVolumeClaim' } as const;
+const SECRET = { apiVersion: 'v1', kind: 'Secret' } as const;
+const SERVICE = { apiVersion: 'v1', kind: 'Service' } as const;
+const DEPLOYMENT = { apiVersion: 'apps/v1', kind: 'Deployment' } as const;
+const PERCONA_CLUSTER = { apiVersion: 'pgv2.percona.com/v2', kind: 'PerconaPGCluster' } as const;
+
+export const RESOURCES = {
+  config: CONFIG_MAP,
+  'pvc-controlplane': PVC,
+  'pvc-metadata': PVC,
+  'pvc-content': PVC,
+  'jwt-secret': SECRET,
+  'admin-secret': SECRET,
+  'api-service': SERVICE,
+  'nfs-service': SERVICE,
+  'smb-service': SERVICE,
+  'metrics-service': SERVICE,
+  postgres: PERCONA_CLUSTER,
+  'backup-secret': SECRET,
+  deployment: DEPLOYMENT,
+} as const satisfies Record<string, Kind>;
+
+export type ResourceKey = keyof typeof RESOURCES;
+
+/** The keys in response order. */
+export const RESOURCE_KEYS = Object.keys(RESOURCES) as readonly ResourceKey[];
+
+const OWNED: ReadonlySet<string> = new Set(RESOURCE_KEYS);
+
+/** Whether `key` is one of ours: the wire decodes those observed objects and drops earlier ones. */
+export function owns(key: string): boolean {
+  return OWNED.has(key);
+}
+
+/** Kinds the function reads through required resources; Crossplane needs get, list, watch. */
+export const REQUIRED_KINDS: readonly Kind[] = [SECRET];
+
+/** Kinds the function composes; Crossplane needs every verb on them. */
+export const COMPOSED_KINDS: readonly Kind[] = [
+  ...new Map(
+    Object.values(RESOURCES).map((kind) => [`${kind.apiVersion} ${kind.kind}`, kind]),
+  ).values(),
+];
