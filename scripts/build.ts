@@ -1,8 +1,7 @@
 /**
- * `npm run build`: the function into dist/ as the image ships it (main.js, function.cjs,
- * function.cache, plus make-code-cache.js, which the image runs again with its own Node).
- * What each file is: scripts/bench/bundle.ts.
+ * `npm run build`: each program of the image into one ES module in dist/ (scripts/build/
+ * bundle.ts): `dist/main.js`, the function server, and `dist/configure.js`.
  */
-import { buildServed, FUNCTION_ENTRY } from './bench/bundle.js';
+import { buildPrograms } from './build/bundle.js';
 
-buildServed(FUNCTION_ENTRY, 'dist');
+buildPrograms();

@@ -3,23 +3,18 @@
  * what exists, apply the data-safety rules, compose, judge, and respond.
  */
 import { durationSeconds } from './api/input.js';
-import { parseDittoServer, type DittoServer } from './api/parse.js';
+import { parseDittoServer } from './api/parse.js';
 import { compose } from './compose/index.js';
 import { defaultSecretKey } from './compose/generated-values.js';
-import { CREDENTIALS_REQUIREMENT } from './names.js';
 import { observe } from './observe/observe.js';
 import { fatalResponse, respond } from './response.js';
+import { requirements } from './requirements.js';
 import { plan } from './safety/plan.js';
 import { deriveConditions } from './status/conditions.js';
 import { deriveResults } from './status/results.js';
 import { deriveStatus } from './status/status.js';
 import { judge } from './status/verdicts.js';
-import {
-  Ready,
-  type FunctionRequest,
-  type FunctionResponse,
-  type ResourceSelector,
-} from './wire/types.js';
+import { Ready, type FunctionRequest, type FunctionResponse } from './wire/types.js';
 
 export type FunctionOptions = {
   /**
@@ -32,23 +27,6 @@ export type FunctionOptions = {
 
 /** Used when the Input cannot be read: the SDK's and Crossplane's customary 60 s. */
 const FALLBACK_TTL_SECONDS = 60;
-
-/**
- * What the function asks Crossplane to fetch. It depends on the spec only, so it is the
- * same on every call of a reconcile and the requirement loop settles.
- */
-function requirements(server: DittoServer): Record<string, ResourceSelector> {
-  const ref = server.perconaSettings.backup?.credentialsSecretRef;
-  if (!ref) return {};
-  return {
-    [CREDENTIALS_REQUIREMENT]: {
-      apiVersion: 'v1',
-      kind: 'Secret',
-      matchName: ref.name,
-      namespace: server.namespace,
-    },
-  };
-}
 
 /** The whole pipeline. Never throws on any request; bad input gives one FATAL result. */
 export function runFunction(req: FunctionRequest, options: FunctionOptions = {}): FunctionResponse {

@@ -1,19 +1,12 @@
 /**
- * Entry point: `node dist/main.js [flags]` serves the DittoServer function over gRPC.
- * See `docs/operations.md` for the flags, TLS, metrics and shutdown behaviour.
- *
- * This launcher uses node built-ins only. The function itself is `function.cjs` beside it
- * (src/bundle-entry.ts and every dependency), compiled with V8's code cache `function.cache`
- * when that was made by this Node for this bundle: the process then skips nearly all of its
- * compiling, about a third of its start-up. Without a usable cache it compiles as usual.
+ * `node dist/main.js [flags]`: the DittoServer composition function, served over gRPC until
+ * SIGTERM. The flags (src/server/flags.ts) are the Go function SDK's: `--address` (default
+ * `:9443`, IPv4 and IPv6), `--insecure`, `--tls-server-certs-dir` (env TLS_SERVER_CERTS_DIR),
+ * `--max-recv-message-size`, `--metrics-address` (default `:8080`), `--debug`.
+ * docs/operations.md says how it starts, listens, reports and stops.
  */
-import { join } from 'node:path';
-import { asFunctionBundle } from './launch/bundle-api.js';
-import { loadBundle } from './launch/load-bundle.js';
-import { FUNCTION_BUNDLE, FUNCTION_CACHE } from './launch/paths.js';
+import { DittoServerFunction } from './wire/sdk-handler.js';
+import { serve, serverOptionsFrom } from './server/start.js';
 
-const bundlePath = join(import.meta.dirname, FUNCTION_BUNDLE);
-const loaded = loadBundle(bundlePath, join(import.meta.dirname, FUNCTION_CACHE));
-await asFunctionBundle(loaded.exports, bundlePath).serve(process.argv.slice(2), process.env, {
-  codeCache: loaded.codeCache,
-});
+const options = serverOptionsFrom(process.argv.slice(2), process.env);
+await serve(new DittoServerFunction(), options);

@@ -80,5 +80,7 @@ export const CONFIG_HASH_ANNOTATION = 'dittofs.io/config-hash';
 /** Legacy (LegacyCluster) XRs carry their claim's namespace in this label. */
 export const CLAIM_NAMESPACE_LABEL = 'crossplane.io/claim-namespace';
 
-/** The requirement name under which Crossplane returns the backup credentials Secret. */
+/** The requirement names under which Crossplane returns the Secrets the function reads. */
 export const CREDENTIALS_REQUIREMENT = 'backup-credentials';
+export const JWT_REQUIREMENT = 'jwt-secret';
+export const ADMIN_REQUIREMENT = 'admin-secret';

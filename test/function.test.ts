@@ -15,6 +15,8 @@ import { observedPerconaCluster } from './fixtures/observed.js';
 import { BACKUP_SPEC, xr, type JsonObject } from './fixtures/xr.js';
 import {
   BACKUP_KEYS,
+  IDENTITY_REQUIREMENTS,
+  secretRequirement,
   condition,
   expectedResponse,
   golden,
@@ -64,12 +66,8 @@ const readyPercona = (() => {
 })();
 
 const credentialsRequirement = {
-  'backup-credentials': {
-    apiVersion: 'v1',
-    kind: 'Secret',
-    matchName: 's3-credentials',
-    namespace: 'team-a',
-  },
+  'backup-credentials': secretRequirement('s3-credentials'),
+  ...IDENTITY_REQUIREMENTS,
 };
 
 const perconaStatus = {

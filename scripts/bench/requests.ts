@@ -1,125 +1,218 @@
 /**
- * The two benchmark requests, encoded once up front so the load generator spends no CPU on
- * protobuf: the full example (examples/xr-full.yaml observed ready, its credentials Secret as a
- * required resource, the Composition's Input) and the same plus ~3 MB of extra observed state.
+ * The benchmark's request streams, encoded up front so the load generator spends no CPU on
+ * protobuf. Every stream starts from the full example as Crossplane sends it once everything
+ * is ready: examples/xr-full.yaml as the observed XR (with a status, as after a first
+ * reconcile), the 11 objects of examples/observed/ready.yaml keyed by their
+ * `crossplane.io/composition-resource-name`, examples/credentials-secret.yaml as required
+ * resource `backup-credentials`, and the Input of the modern Composition.
  */
 import { RunFunctionRequest } from '@crossplane-org/function-sdk-typescript';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RESOURCE_NAME_ANNOTATION = 'crossplane.io/composition-resource-name';
+/** Spelled in the examples: replaced per XR and per reconcile. */
+const EXAMPLE_NAME = 'demo-full';
+const EXAMPLE_UID = '08295a69-265a-453b-810c-0b2d3e59ec07';
+const EXAMPLE_TIME = '2026-11-20T09:00:00Z';
 
 type Json = Record<string, unknown>;
 
-export type BenchRequest = {
+export type Stream = {
   readonly name: string;
-  readonly encoded: Buffer;
-  /** How the request was made, for the report (e.g. a fallback when examples are missing). */
+  /** What the stream is, for the report. */
   readonly note: string;
+  /** Sent round-robin, each call the next one. */
+  readonly requests: readonly Buffer[];
 };
 
-function readYaml(path: string): Json | undefined {
-  const file = resolve(ROOT, path);
-  return existsSync(file) ? (parse(readFileSync(file, 'utf8')) as Json) : undefined;
+const readYaml = (path: string) => parse(readFileSync(resolve(ROOT, path), 'utf8')) as Json;
+
+/** A Secret of examples/credentials-secret.yaml, which holds the ones the full example reads. */
+function secret(name: string): Json {
+  const secrets = parseAllDocuments(
+    readFileSync(resolve(ROOT, 'examples/credentials-secret.yaml'), 'utf8'),
+  ).map((document) => document.toJS() as Json);
+  const found = secrets.find((object) => (object.metadata as Json | undefined)?.name === name);
+  if (!found) throw new Error(`examples/credentials-secret.yaml has no Secret ${name}`);
+  return found;
 }
 
 function observedResources(path: string): Record<string, { resource: Json }> {
-  const file = resolve(ROOT, path);
-  if (!existsSync(file)) return {};
   const out: Record<string, { resource: Json }> = {};
-  for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
-    const resource = doc.toJS() as Json | null;
-    const metadata = resource?.metadata as { annotations?: Record<string, string> } | undefined;
-    const name = metadata?.annotations?.[RESOURCE_NAME_ANNOTATION];
-    if (resource && name !== undefined) out[name] = { resource };
+  for (const doc of parseAllDocuments(readFileSync(resolve(ROOT, path), 'utf8'))) {
+    const resource = doc.toJS() as Json;
+    const metadata = resource.metadata as { annotations?: Record<string, string> };
+    const name = metadata.annotations?.[RESOURCE_NAME_ANNOTATION];
+    if (name !== undefined) out[name] = { resource };
   }
   return out;
 }
 
-function compositionInput(): Json | undefined {
-  const composition = readYaml('package/configuration/modern/composition.yaml');
-  const pipeline = (composition?.spec as { pipeline?: { input?: Json }[] } | undefined)?.pipeline;
-  return pipeline?.[0]?.input;
-}
-
-/** When the examples are missing: a Percona-with-backup XR, nothing observed yet. */
-const SYNTHESIZED_XR: Json = {
-  apiVersion: 'storage.dittofs.com/v1alpha1',
-  kind: 'DittoServer',
-  metadata: { name: 'demo-full', namespace: 'team-a' },
-  spec: {
-    storage: { metadataSize: '10Gi', contentSize: '100Gi' },
-    percona: {
-      enabled: true,
-      backup: {
-        enabled: true,
-        bucket: 'dittofs-backups',
-        endpoint: 'https://minio.storage.svc:9000',
-        credentialsSecretRef: { name: 's3-credentials' },
-      },
-    },
-  },
+/** The XR's status after earlier reconciles: conditions whose times move on every call. */
+const XR_STATUS = {
+  phase: 'Running',
+  conditions: ['Ready', 'Synced', 'DatabaseReady', 'BackupReady', 'Available'].map((type) => ({
+    type,
+    status: 'True',
+    reason: type === 'Synced' ? 'ReconcileSuccess' : 'Available',
+    lastTransitionTime: EXAMPLE_TIME,
+  })),
 };
 
-function fullExample(): { json: Json; note: string } {
+/** The full example as one RunFunctionRequest, in JSON. */
+export function fullExample(): Json {
   const xr = readYaml('examples/xr-full.yaml');
-  const observed = observedResources('examples/observed/ready.yaml');
-  const secret = readYaml('examples/credentials-secret.yaml');
-  const input = compositionInput();
-  const missing = [
-    xr ? '' : 'examples/xr-full.yaml',
-    Object.keys(observed).length > 0 ? '' : 'examples/observed/ready.yaml',
-    secret ? '' : 'examples/credentials-secret.yaml',
-  ].filter(Boolean);
+  const metadata = xr.metadata as Json;
+  const composition = readYaml('package/configuration/modern/composition.yaml');
+  const input = (composition.spec as { pipeline: { input: Json }[] }).pipeline[0]?.input;
   return {
-    json: {
-      meta: { tag: 'bench' },
-      observed: { composite: { resource: xr ?? SYNTHESIZED_XR }, resources: observed },
-      ...(input ? { input } : {}),
-      ...(secret
-        ? { requiredResources: { 'backup-credentials': { items: [{ resource: secret }] } } }
-        : {}),
+    meta: { tag: 'bench' },
+    observed: {
+      composite: {
+        resource: {
+          ...xr,
+          metadata: { ...metadata, uid: EXAMPLE_UID, generation: 1, resourceVersion: '4000' },
+          status: XR_STATUS,
+        },
+      },
+      resources: observedResources('examples/observed/ready.yaml'),
     },
-    note:
-      missing.length === 0
-        ? `examples/xr-full.yaml, ${Object.keys(observed).length} observed (ready.yaml), ` +
-          `credentials Secret${input ? ', Composition Input' : ''}`
-        : `SYNTHESIZED: missing ${missing.join(', ')}`,
+    input,
+    requiredResources: {
+      'backup-credentials': { items: [{ resource: secret('s3-credentials') }] },
+      'jwt-secret': { items: [{ resource: secret('demo-full-identity') }] },
+      'admin-secret': { items: [{ resource: secret('demo-full-identity') }] },
+    },
   };
 }
 
-/** ~3 MB of extra observed state: 30 ConfigMaps of 100 KB, as a busy namespace might hold. */
-function withBulk(json: Json): Json {
-  const observed = json.observed as { resources: Record<string, unknown> };
-  const extra: Record<string, unknown> = {};
-  for (let i = 0; i < 30; i++) {
-    const name = `extra-${String(i).padStart(2, '0')}`;
-    extra[name] = {
-      resource: {
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        metadata: { name, namespace: 'team-a' },
-        data: { blob: 'x'.repeat(100_000) },
-      },
-    };
-  }
-  return { ...json, observed: { ...observed, resources: { ...observed.resources, ...extra } } };
-}
-
-function encode(json: Json): Buffer {
+export function encode(json: Json): Buffer {
   return Buffer.from(RunFunctionRequest.encode(RunFunctionRequest.fromJSON(json)).finish());
 }
 
-export function benchRequests(): BenchRequest[] {
-  const full = fullExample();
-  return [
-    { name: 'full example', encoded: encode(full.json), note: full.note },
-    {
-      name: 'large (+3 MB observed)',
-      encoded: encode(withBulk(full.json)),
-      note: '30 extra observed ConfigMaps of 100 KB',
+/** A uid of the usual shape, distinct per XR. */
+const fakeUid = (index: number) =>
+  `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
+
+/**
+ * XR number `index` (named `<prefix>-0042`) at reconcile `round`: every resourceVersion and
+ * timestamp moves on, as between two real reconciles, and the Deployment's observed status
+ * changes slightly (its observedGeneration), so no two calls of a stream carry the same bytes.
+ */
+function reconcile(template: string, prefix: string, index: number, round: number): Json {
+  const name = `${prefix}-${String(index).padStart(4, '0')}`;
+  const time = new Date(Date.parse(EXAMPLE_TIME) + (round * 3600 + index) * 1000)
+    .toISOString()
+    .replace('.000Z', 'Z');
+  const json = template
+    .replaceAll(EXAMPLE_NAME, name)
+    .replaceAll(EXAMPLE_UID, fakeUid(index))
+    .replaceAll(EXAMPLE_TIME, time)
+    .replaceAll(/"resourceVersion":"(\d+)"/g, (_, version: string) => {
+      return `"resourceVersion":"${Number(version) + round * 100_000 + index}"`;
+    })
+    .replaceAll('"observedGeneration":1', `"observedGeneration":${1 + round}`);
+  return JSON.parse(json) as Json;
+}
+
+/** `count` XRs, each reconciled `rounds` times, in the order Crossplane would call them. */
+function fleet(base: Json, prefix: string, count: number, rounds: number): Buffer[] {
+  const template = JSON.stringify(base);
+  const out: Buffer[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (let index = 0; index < count; index++) {
+      out.push(encode(reconcile(template, prefix, index, round)));
+    }
+  }
+  return out;
+}
+
+/** `totalBytes` of annotations on the XR, in 16 KiB values of varied text. */
+function withAnnotations(json: Json, totalBytes: number): Json {
+  const annotations: Record<string, string> = {};
+  const valueBytes = 16 * 1024;
+  for (let i = 0; i * valueBytes < totalBytes; i++) {
+    const size = Math.min(valueBytes, totalBytes - i * valueBytes);
+    annotations[`bench.dittofs.com/note-${i}`] = `${i}:`.padEnd(size, 'lorem ipsum dolor ');
+  }
+  const observed = json.observed as { composite: { resource: Json } };
+  const xr = observed.composite.resource;
+  const metadata = xr.metadata as Json;
+  const merged = { ...(metadata.annotations as Record<string, string>), ...annotations };
+  return {
+    ...json,
+    observed: {
+      ...observed,
+      composite: { resource: { ...xr, metadata: { ...metadata, annotations: merged } } },
     },
+  };
+}
+
+/** `count` ConfigMaps an earlier pipeline step composed, which this step must pass on. */
+function withEarlierDesired(json: Json, count: number): Json {
+  const resources: Record<string, { resource: Json }> = {};
+  for (let i = 0; i < count; i++) {
+    const name = `earlier-${String(i).padStart(4, '0')}`;
+    resources[name] = {
+      resource: {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name, namespace: 'team-a', labels: { 'app.kubernetes.io/part-of': 'bench' } },
+        data: { index: String(i), 'settings.yaml': `replicas: ${i % 5}\nmode: bench\n` },
+      },
+    };
+  }
+  return { ...json, desired: { resources } };
+}
+
+/** Reconciles per XR in the fleet stream: enough that a phase never repeats a request. */
+const FLEET_ROUNDS = 4;
+
+export const FLEET_SIZE = 1_000;
+export const BIG_FLEET = { size: 600, annotationBytes: 100 * 1024 } as const;
+
+/** The streams of issue 9's table, in the order they are reported. */
+export function benchStreams(): Stream[] {
+  const full = fullExample();
+  const bytes = (requests: readonly Buffer[]) =>
+    `${((requests[0]?.length ?? 0) / 1024).toFixed(1)} KiB`;
+  const streams: [string, string, Buffer[]][] = [
+    [
+      'fleet',
+      `${FLEET_SIZE} XRs round-robin, ${FLEET_ROUNDS} reconciles each`,
+      fleet(full, 'fleet', FLEET_SIZE, FLEET_ROUNDS),
+    ],
+    ['repeated', 'the full example, the same bytes every call', [encode(full)]],
+    [
+      'passthrough',
+      '1,000 ConfigMaps from an earlier step passed through',
+      [encode(withEarlierDesired(full, 1_000))],
+    ],
+    [
+      'annotations 1 MiB',
+      'the XR carries 1 MiB of annotations',
+      [encode(withAnnotations(full, 1024 * 1024))],
+    ],
+    [
+      'big fleet',
+      `${BIG_FLEET.size} XRs with ${BIG_FLEET.annotationBytes / 1024} KiB of annotations each`,
+      fleet(withAnnotations(full, BIG_FLEET.annotationBytes), 'big', BIG_FLEET.size, 1),
+    ],
   ];
+  return streams.map(([name, note, requests]) => ({
+    name,
+    note: `${note} (${bytes(requests)} a request)`,
+    requests,
+  }));
+}
+
+/**
+ * The full example, encoded, in the shape test/proto/encode-response.test.ts reads (that test
+ * belongs to the codec's owners; drop this when it no longer imports it).
+ */
+export function benchRequests(): { name: string; encoded: Buffer; note: string }[] {
+  return [{ name: 'full example', encoded: encode(fullExample()), note: 'the repeated stream' }];
 }

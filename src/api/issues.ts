@@ -147,7 +147,7 @@ function issueText({ path, message }: Issue): string {
  * at most MESSAGE_LIMIT bytes: issues that do not fit become `; and N more`. Only the issues
  * shown are rendered, so the cost does not grow with the number of issues.
  */
-export function issuesText(prefix: string, issues: readonly Issue[]): string {
+export function issuesText(issues: readonly Issue[], prefix = ''): string {
   const countRoom = Buffer.byteLength(`; and ${issues.length} more`);
   let text = prefix;
   let bytes = Buffer.byteLength(prefix);

@@ -129,7 +129,7 @@ const parseOptions = { error: fieldErrorMap };
 export function parseDittoServer(xr: unknown, rawInput: unknown): ParseResult {
   const fail = (issues: Issue[]): ParseResult => ({
     ok: false,
-    message: issuesText('invalid DittoServer: ', issues),
+    message: issuesText(issues, 'invalid DittoServer: '),
   });
   const input = functionInput.safeParse(rawInput ?? {}, parseOptions);
   const inputIssues = input.success ? [] : fromZod('input', input.error);

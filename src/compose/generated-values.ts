@@ -27,6 +27,19 @@ function derive(secretKey: Buffer, server: DittoServer, purpose: string): string
 
 export type GeneratedKey = { readonly key: string; readonly value: (derived: string) => string };
 
+/** Secret data as the API server stores it: standard base64, padded. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * The value a generated Secret already holds under `key` (base64, as stored), or undefined
+ * when there is none worth keeping: absent, not a string, empty or not base64 is garbage,
+ * which is replaced rather than run with.
+ */
+export function carriedValue(observed: Fields | undefined, key: string): string | undefined {
+  const value = text(at(observed, 'data'), key);
+  return value !== undefined && value.length > 0 && BASE64.test(value) ? value : undefined;
+}
+
 /**
  * `Secret.data` for a generated Secret: each key is carried over from the observed Secret
  * when it holds a value there, otherwise made from `value(derived)` and base64-encoded.
@@ -39,12 +52,9 @@ export function generatedSecretData(
 ): SecretData {
   const data: SecretData = {};
   for (const { key, value } of keys) {
-    const carried = text(at(observed, 'data'), key) ?? '';
-    // An empty value is not a value: generate one rather than run with an empty key.
     data[key] =
-      carried.length > 0
-        ? carried
-        : Buffer.from(value(derive(secretKey, server, key))).toString('base64');
+      carriedValue(observed, key) ??
+      Buffer.from(value(derive(secretKey, server, key))).toString('base64');
   }
   return data;
 }

@@ -10,7 +10,7 @@ import { backupSecret } from './backup-secret.js';
 import { configHash, configMap, dittofsConfig } from './config-map.js';
 import { deployment } from './deployment.js';
 import { generatedSecretData } from './generated-values.js';
-import { adminSecret, jwtSecret } from './identity-secrets.js';
+import { ADMIN_PASSWORD_KEY, adminSecret, JWT_SECRET_KEY, jwtSecret } from './identity-secrets.js';
 import { perconaPGCluster } from './percona-pg-cluster.js';
 import { persistentVolumeClaim } from './pvc.js';
 import { adapterService, apiService, metricsService } from './services.js';
@@ -20,28 +20,34 @@ export type Composition = ReadonlyMap<ResourceKey, Manifest>;
 
 type Desired = Partial<Record<ResourceKey, Manifest>>;
 
-/** The JWT and admin Secrets, unless the XR names its own: generated once, then carried over. */
+/**
+ * The function's own JWT and admin Secrets: generated once, then carried over from the
+ * Secret of that name, observed or fetched by name, so their values never change.
+ */
 function composeIdentitySecrets(
-  { server }: Plan,
-  observation: Observation,
+  { server, generatedSecrets }: Plan,
+  { resources, identity }: Observation,
   secretKey: Buffer,
   desired: Desired,
 ): void {
-  const { resources } = observation;
-  if (!server.spec.identity.jwt) {
+  // While the server reads our Secret, `identity` holds it (observed or fetched); once the
+  // XR names its own, ours is kept as observed.
+  const jwt = identity.jwt.generated ? identity.jwt.secret : resources['jwt-secret'];
+  const admin = identity.admin.generated ? identity.admin.secret : resources['admin-secret'];
+  if (generatedSecrets.jwt) {
     desired['jwt-secret'] = jwtSecret(
       server,
-      generatedSecretData(server, secretKey, resources['jwt-secret'], [
-        { key: 'jwt-secret', value: (derived) => derived },
+      generatedSecretData(server, secretKey, jwt, [
+        { key: JWT_SECRET_KEY, value: (derived) => derived },
       ]),
     );
   }
-  if (!server.spec.identity.admin) {
+  if (generatedSecrets.admin) {
     desired['admin-secret'] = adminSecret(
       server,
-      generatedSecretData(server, secretKey, resources['admin-secret'], [
+      generatedSecretData(server, secretKey, admin, [
         { key: 'username', value: () => 'admin' },
-        { key: 'password', value: (derived) => derived },
+        { key: ADMIN_PASSWORD_KEY, value: (derived) => derived },
       ]),
     );
   }
@@ -58,7 +64,7 @@ function composeServices({ server }: Plan, desired: Desired): void {
 }
 
 function composeDatabase({ server, backup }: Plan, desired: Desired): void {
-  if (backup.enabled && backup.s3Conf !== undefined) {
+  if (backup.s3Conf !== undefined) {
     desired['backup-secret'] = backupSecret(server, backup.s3Conf);
   }
   if (server.percona) {
@@ -79,7 +85,7 @@ export function compose(plan: Plan, observation: Observation, secretKey: Buffer)
   composeIdentitySecrets(plan, observation, secretKey, desired);
   composeServices(plan, desired);
   composeDatabase(plan, desired);
-  if (!plan.deploymentDeferred) {
+  if (plan.deploymentHeld === undefined) {
     desired.deployment = deployment(server, { configHash: configHash(configYaml), volumes });
   }
   const composition = new Map<ResourceKey, Manifest>();

@@ -6,6 +6,9 @@ import { perconaBackups } from './percona-backups.js';
 import { resourceRequirements } from './resource-requirements.js';
 import type { PerconaPGCluster } from './types.js';
 
+/** Copied by Percona to the Crunchy cluster as postgres-operator.crunchydata.com/authorizeBackupRemoval. */
+export const AUTHORIZE_BACKUP_REMOVAL = 'pgv2.percona.com/authorizeBackupRemoval';
+
 /**
  * Percona's opt-in deletion finalizers: delete-pvc also deletes the pguser Secrets. Without
  * them the volumes outlive the cluster and a re-created server finds its data (api.md §6).
@@ -50,6 +53,11 @@ export function perconaPGCluster(
       name: server.names.postgresCluster,
       namespace: server.namespace,
       labels: labels(server.name, 'database'),
+      // Percona pauses the whole cluster's reconcile when backups leave a running cluster
+      // without it; on a cluster that never had backups it changes nothing (api.md §6).
+      ...(percona.backup === undefined && {
+        annotations: { [AUTHORIZE_BACKUP_REMOVAL]: 'true' },
+      }),
       ...(percona.deleteWithServer ? { finalizers: [...DELETE_WITH_SERVER_FINALIZERS] } : {}),
     },
     spec: {

@@ -5,10 +5,11 @@
  * Nothing downstream reads the request again.
  */
 import type { DittoServer } from '../api/parse.js';
-import { CREDENTIALS_REQUIREMENT } from '../names.js';
+import { ADMIN_REQUIREMENT, CREDENTIALS_REQUIREMENT, JWT_REQUIREMENT } from '../names.js';
 import { RESOURCE_KEYS, type ResourceKey } from '../resources.js';
 import type { FunctionRequest } from '../wire/types.js';
 import { readCredentials, type Credentials } from './credentials.js';
+import { readIdentity, type Identity } from './identity.js';
 import { observedResources, type ObservedResources, type UnexpectedKind } from './observed.js';
 import { perconaView, type PerconaView } from './percona.js';
 import { composedReady } from './readiness.js';
@@ -20,6 +21,8 @@ export type Observation = {
   readonly percona: PerconaView;
   /** The S3 credentials Secret as pgBackRest can use it; undefined without backups. */
   readonly credentials: Credentials | undefined;
+  /** The JWT key and admin password Secrets, and whether DittoFS would accept them. */
+  readonly identity: Identity;
   /** The readiness of each observed object (api.md §4); absent means not observed. */
   readonly ready: Readonly<Partial<Record<ResourceKey, boolean>>>;
 };
@@ -38,6 +41,15 @@ export function observe(req: FunctionRequest, server: DittoServer): Observation 
     unexpected,
     percona: perconaView(resources.postgres),
     credentials: ref && readCredentials(requiredObject(req, CREDENTIALS_REQUIREMENT), ref),
+    identity: readIdentity(server, {
+      // Our own Secret when the server reads it and it is observed; else fetched by name.
+      jwt:
+        (server.spec.identity.jwt ? undefined : resources['jwt-secret']) ??
+        requiredObject(req, JWT_REQUIREMENT),
+      admin:
+        (server.spec.identity.admin ? undefined : resources['admin-secret']) ??
+        requiredObject(req, ADMIN_REQUIREMENT),
+    }),
     ready,
   };
 }

@@ -1,37 +1,62 @@
 /**
  * The data-safety and ordering step: from the server the spec asks for and what is
  * observed, the server to compose. Changes that would destroy data are kept back with a
- * Notice saying what to do (api.md §6); the Deployment waits for its database (api.md §5).
+ * Notice saying what to do (api.md §6); the Deployment waits for its database and for
+ * identity Secrets DittoFS accepts (api.md §5, §6).
  */
 import type { DittoServer } from '../api/parse.js';
 import type { Notice } from '../api/resolve.js';
 import type { Observation } from '../observe/observe.js';
 import { planBackup, type BackupPlan } from './backup.js';
-import { keepPerconaCluster, keepVolume } from './keep.js';
+import { keepGeneratedSecrets, type GeneratedSecrets } from './keep-identity.js';
+import { keepPercona } from './keep-percona.js';
+import { keepUnaskedVolumes, keepVolume } from './keep-volumes.js';
 import { volumeClaims, type VolumeClaim } from './volumes.js';
+
+/** Why a Deployment that is not observed yet is not composed on this call. */
+export type DeploymentHold = 'database' | 'identity' | undefined;
 
 export type Plan = {
   /** The server after the data-safety rules: what is actually composed. */
   readonly server: DittoServer;
   readonly volumes: readonly VolumeClaim[];
   readonly backup: BackupPlan;
-  /** With Percona, the Deployment is first composed once the cluster is observed ready. */
-  readonly deploymentDeferred: boolean;
+  readonly generatedSecrets: GeneratedSecrets;
+  /** The Deployment is first composed once its database is ready and its Secrets valid. */
+  readonly deploymentHeld: DeploymentHold;
   /** What a human must act on, from parsing and from the rules here. */
   readonly notices: readonly Notice[];
 };
 
+function deploymentHold(server: DittoServer, observation: Observation): DeploymentHold {
+  if (observation.resources.deployment) return undefined;
+  if (server.percona && !observation.percona.ready) return 'database';
+  const { jwt, admin } = observation.identity;
+  return jwt.problem !== undefined || admin.problem !== undefined ? 'identity' : undefined;
+}
+
 export function plan(asked: DittoServer, observation: Observation): Plan {
-  const { resources } = observation;
-  const percona = keepPerconaCluster(asked, resources);
-  const server = percona.value;
+  const { resources, percona } = observation;
+  const kept = keepPercona(asked, resources, percona.spec);
+  const server = kept.value;
   const volumes = volumeClaims(server).map((claim) => keepVolume(claim, resources[claim.key]));
+  const asking = volumes.map(({ value }) => value);
+  const unasked = keepUnaskedVolumes(asking, resources);
+  const backup = planBackup(server, observation.credentials, resources['backup-secret'], percona);
+  const secrets = keepGeneratedSecrets(server, resources, observation.identity);
   return {
     server,
-    volumes: volumes.map(({ value }) => value),
-    backup: planBackup(server, observation.credentials, resources['backup-secret']),
-    deploymentDeferred:
-      server.percona !== undefined && !resources.deployment && !observation.percona.ready,
-    notices: [...server.notices, ...percona.notices, ...volumes.flatMap(({ notices }) => notices)],
+    volumes: [...asking, ...unasked.value],
+    backup: backup.value,
+    generatedSecrets: secrets.value,
+    deploymentHeld: deploymentHold(server, observation),
+    notices: [
+      ...server.notices,
+      ...kept.notices,
+      ...volumes.flatMap(({ notices }) => notices),
+      ...unasked.notices,
+      ...backup.notices,
+      ...secrets.notices,
+    ],
   };
 }

@@ -4,9 +4,13 @@
  * `crossplane render`'s Docker runtime (which passes `--insecure` as the only argument) both work.
  */
 import { parseArgs } from 'node:util';
+import { parseListenAddress, type ListenAddress } from './listen.js';
 
-/** Listen address when `--address` is not given: every interface, Crossplane's gRPC port. */
-export const DEFAULT_ADDRESS = '0.0.0.0:9443';
+/**
+ * Listen address when `--address` is not given: every interface, IPv4 and IPv6, on
+ * Crossplane's gRPC port (the Go SDK's default, spelled the same).
+ */
+export const DEFAULT_ADDRESS = ':9443';
 
 /** Where Crossplane mounts the function's TLS Secret (`tls.key`, `tls.crt`, `ca.crt`). */
 export const DEFAULT_TLS_SERVER_CERTS_DIR = '/tls/server';
@@ -23,18 +27,21 @@ export const TLS_SERVER_CERTS_DIR_ENV = 'TLS_SERVER_CERTS_DIR';
  */
 export const DEFAULT_MAX_RECV_MESSAGE_SIZE_MIB = 8;
 
-/** Prometheus endpoint: Crossplane's function Deployment exposes port 8080 named `metrics`. */
-export const DEFAULT_METRICS_ADDRESS = '0.0.0.0:8080';
+/**
+ * Prometheus endpoint: every interface, IPv4 and IPv6, on the port Crossplane's function
+ * Deployment names `metrics`.
+ */
+export const DEFAULT_METRICS_ADDRESS = ':8080';
 
 export type ServerOptions = {
-  /** gRPC listen address, `host:port` (a Go-style `:port` means every interface). */
-  readonly address: string;
+  /** gRPC listen address; host '' (a Go-style `:port`) means every interface. */
+  readonly address: ListenAddress;
   readonly debug: boolean;
   readonly insecure: boolean;
   readonly tlsServerCertsDir: string;
   readonly maxReceiveMessageBytes: number;
   /** Omitted when metrics are turned off with `--metrics-address ''`. */
-  readonly metricsAddress?: string;
+  readonly metricsAddress?: ListenAddress;
 };
 
 export type FlagsResult =
@@ -59,7 +66,8 @@ export const HELP_TEXT = [
   'function-dittoserver: a Crossplane composition function serving RunFunction over gRPC.',
   '',
   'Flags:',
-  `      --address <host:port>          gRPC listen address. Default ${DEFAULT_ADDRESS}.`,
+  `      --address <host:port>          gRPC listen address; :port is every interface,`,
+  `                                     IPv4 and IPv6. Default ${DEFAULT_ADDRESS}.`,
   '  -d, --debug                        Emit debug logs (one line per request).',
   '      --insecure                     Serve without TLS (local use, crossplane render).',
   '      --tls-server-certs-dir <dir>   Directory with tls.key, tls.crt and the client CA',
@@ -72,11 +80,6 @@ export const HELP_TEXT = [
   `                                     Default ${DEFAULT_METRICS_ADDRESS}.`,
   '  -h, --help                         Show this help.',
 ].join('\n');
-
-/** A Go-style `:9443` listens on every interface; grpc-js needs the host spelled out. */
-export function normalizeAddress(address: string): string {
-  return address.startsWith(':') ? `0.0.0.0${address}` : address;
-}
 
 function parseMebibytes(value: string): number | undefined {
   if (!/^[1-9][0-9]{0,3}$/.test(value)) return undefined;
@@ -93,6 +96,13 @@ function certsDir(
   }
   const fromEnv = env[TLS_SERVER_CERTS_DIR_ENV];
   return primary ?? alias ?? (fromEnv === '' ? undefined : fromEnv) ?? DEFAULT_TLS_SERVER_CERTS_DIR;
+}
+
+function addressError(flag: string, value: string | undefined): FlagsResult {
+  return {
+    kind: 'usage-error',
+    message: `${flag} must be host:port, [ipv6]:port or :port, got '${value ?? ''}'`,
+  };
 }
 
 /** Parses argv (without node and the script) and the environment. Never throws. */
@@ -124,16 +134,22 @@ export function parseFlags(
   const dir = certsDir(values['tls-server-certs-dir'], values['tls-certs-dir'], env);
   if (typeof dir !== 'string') return { kind: 'usage-error', message: dir.error };
 
-  const metricsAddress = values['metrics-address'] ?? DEFAULT_METRICS_ADDRESS;
+  const address = parseListenAddress(values.address ?? DEFAULT_ADDRESS);
+  if (address === undefined) return addressError('--address', values.address);
+  const metricsFlag = values['metrics-address'] ?? DEFAULT_METRICS_ADDRESS;
+  const metricsAddress = metricsFlag === '' ? undefined : parseListenAddress(metricsFlag);
+  if (metricsFlag !== '' && metricsAddress === undefined) {
+    return addressError('--metrics-address', metricsFlag);
+  }
   return {
     kind: 'serve',
     options: {
-      address: normalizeAddress(values.address ?? DEFAULT_ADDRESS),
+      address,
       debug: values.debug ?? false,
       insecure: values.insecure ?? false,
       tlsServerCertsDir: dir,
       maxReceiveMessageBytes,
-      ...(metricsAddress === '' ? {} : { metricsAddress: normalizeAddress(metricsAddress) }),
+      ...(metricsAddress === undefined ? {} : { metricsAddress }),
     },
   };
 }

@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ListenAddress } from './listen.js';
 
 /** `ok`: a response without FATAL; `fatal`: a response with one; `error`: a gRPC error. */
 export type RequestOutcome = 'ok' | 'fatal' | 'error';
@@ -64,31 +65,77 @@ export function createMetrics(): FunctionMetrics {
   };
 }
 
-/** Splits `host:port` or `[v6]:port`. */
-export function splitHostPort(address: string): { host: string; port: number } | undefined {
-  const match = /^(?:\[([^\]]+)\]|([^:]*)):([0-9]{1,5})$/.exec(address);
-  const port = Number(match?.[3]);
-  if (match === null || port > 65535) return undefined;
-  return { host: match[1] ?? match[2] ?? '', port };
+/**
+ * The shortest time between two renderings of `/metrics`. Rendering runs prom-client's
+ * default collectors (reading /proc, listing open file descriptors, heap statistics), a
+ * fraction of a millisecond each time on the thread that also serves RunFunction. Prometheus
+ * scrapes every 15 s or more, so a scrape that arrives sooner after the last rendering waits
+ * for the next one: however fast a client scrapes, at most one rendering a second is paid.
+ */
+export const MIN_RENDER_INTERVAL_MS = 1_000;
+
+export type Clock = {
+  readonly now: () => number;
+  readonly wait: (ms: number) => Promise<void>;
+};
+
+const realClock: Clock = {
+  now: () => performance.now(),
+  wait: (ms) =>
+    new Promise((resolve) => {
+      // unref: a pending scrape must not keep a stopping process alive.
+      setTimeout(resolve, ms).unref();
+    }),
+};
+
+/**
+ * Renders with `render` at most once per `intervalMs`: the first call renders at once; calls
+ * made while a rendering is due or running share it; a call within `intervalMs` of the last
+ * rendering's start waits for the next one (fresh figures, never a stale copy).
+ */
+export function pacedRenderer(
+  render: () => Promise<string>,
+  intervalMs: number = MIN_RENDER_INTERVAL_MS,
+  clock: Clock = realClock,
+): () => Promise<string> {
+  let lastStart = Number.NEGATIVE_INFINITY;
+  let next: Promise<string> | undefined;
+  return () => {
+    if (next !== undefined) return next;
+    const delay = Math.max(0, lastStart + intervalMs - clock.now());
+    const rendering = (delay > 0 ? clock.wait(delay) : Promise.resolve())
+      .then(() => {
+        lastStart = clock.now();
+        return render();
+      })
+      .finally(() => {
+        next = undefined;
+      });
+    next = rendering;
+    return rendering;
+  };
 }
 
 /** Serves `GET /metrics`; resolves once listening, rejects if the address cannot be bound. */
-export async function serveMetrics(registry: Registry, address: string): Promise<Server> {
-  const target = splitHostPort(address);
-  if (target === undefined) throw new Error(`invalid metrics address '${address}'`);
+export async function serveMetrics(
+  registry: Registry,
+  address: ListenAddress,
+  renderIntervalMs: number = MIN_RENDER_INTERVAL_MS,
+): Promise<Server> {
+  const render = pacedRenderer(() => registry.metrics(), renderIntervalMs);
   const server = createServer((request, response) => {
     if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
       response.writeHead(404).end();
       return;
     }
-    registry.metrics().then(
+    render().then(
       (text) => response.writeHead(200, { 'Content-Type': registry.contentType }).end(text),
       (error: unknown) => response.writeHead(500).end(String(error)),
     );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(target.port, target.host, () => {
+    server.listen(address.port, address.host, () => {
       server.off('error', reject);
       resolve();
     });

@@ -1,13 +1,20 @@
 /**
- * Process start-up shared by the function (`src/bundle-entry.ts`) and the benchmark's no-op:
- * flags, logger, credentials, gRPC server, metrics listener, signal handling. Anything that
- * prevents serving RunFunction ends the process with a one-line reason and exit code 1.
+ * Process start-up shared by the function (`src/main.ts`), the benchmark and the tests' slow
+ * function: the command line, then logger, credentials, gRPC server, metrics listener and
+ * signal handling. Anything that prevents serving RunFunction ends the process with a
+ * one-line reason and exit code 1.
  */
 import type { FunctionHandler } from '@crossplane-org/function-sdk-typescript';
 import type { Server } from 'node:http';
-import type { LaunchReport } from '../launch/bundle-api.js';
+import type { AddressInfo } from 'node:net';
 import { parseFlags, type ServerOptions } from './flags.js';
 import { createHealth, ServingStatus } from './health.js';
+import {
+  bindableAddress,
+  canListenOnIPv6,
+  formatListenAddress,
+  type ListenAddress,
+} from './listen.js';
 import { createLogger, type Logger } from './logger.js';
 import { createRecorder, type RequestRecorder } from './recorder.js';
 import { bindServer, createFunctionServer } from './server.js';
@@ -18,6 +25,26 @@ import { loadServerCredentials } from './tls.js';
 export const EXIT_USAGE = 2;
 /** Cannot serve: certificates missing or invalid, a gRPC address that cannot be bound. */
 export const EXIT_CANNOT_SERVE = 1;
+
+/**
+ * The server options from the command line. `--help` prints the usage and exits 0; bad flags
+ * print why on stderr and exit 2, before anything is started.
+ */
+export function serverOptionsFrom(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): ServerOptions {
+  const flags = parseFlags(argv, env);
+  if (flags.kind === 'help') {
+    process.stdout.write(`${flags.text}\n`);
+    process.exit(0);
+  }
+  if (flags.kind === 'usage-error') {
+    process.stderr.write(`main.js: ${flags.message}\nTry 'main.js --help' for the flags.\n`);
+    process.exit(EXIT_USAGE);
+  }
+  return flags.options;
+}
 
 function fail(logger: Logger, message: string): never {
   logger.error(message);
@@ -31,31 +58,32 @@ function fail(logger: Logger, message: string): never {
  */
 async function startMetrics(
   recorder: RequestRecorder,
-  address: string | undefined,
+  address: ListenAddress,
   logger: Logger,
 ): Promise<{ server: Server; port: number } | undefined> {
-  if (address === undefined) return undefined;
-  const { boundPort, createMetrics, serveMetrics } = await import('./metrics.js');
+  const { createMetrics, serveMetrics } = await import('./metrics.js');
   const metrics = createMetrics();
   recorder.attach(metrics);
   try {
     const server = await serveMetrics(metrics.registry, address);
-    return { server, port: boundPort(server) };
+    return { server, port: (server.address() as AddressInfo).port };
   } catch (error) {
-    logger.warn(`metrics off: cannot listen on ${address}: ${String(error)}`);
+    logger.warn(`metrics off: cannot listen on ${formatListenAddress(address)}: ${String(error)}`);
     return undefined;
   }
 }
 
-async function serve(
-  handler: FunctionHandler,
-  options: ServerOptions,
-  launch: LaunchReport | undefined,
-): Promise<void> {
+/** Serves `handler` with `options` until SIGTERM/SIGINT (src/server/shutdown.ts). */
+export async function serve(handler: FunctionHandler, options: ServerOptions): Promise<void> {
   const logger = createLogger({ debug: options.debug });
-  if (launch !== undefined) logger.debug({ codeCache: launch.codeCache }, 'function loaded');
   const credentials = loadServerCredentials(options);
   if (!credentials.ok) fail(logger, credentials.message);
+
+  // `:9443` means IPv4 and IPv6, as in Go: one dual-stack socket on `::`, if the host has IPv6.
+  const everyInterface = options.address.host === '' || options.metricsAddress?.host === '';
+  const ipv6 = everyInterface ? await canListenOnIPv6() : true;
+  if (!ipv6) logger.info('no IPv6 on this host: listening on IPv4 only');
+  const address = bindableAddress(options.address, ipv6);
 
   const recorder = createRecorder();
   const health = createHealth();
@@ -66,10 +94,17 @@ async function serve(
     health,
     maxReceiveMessageBytes: options.maxReceiveMessageBytes,
   });
-  const port = await bindServer(server, options.address, credentials.credentials).catch(
-    (error: unknown) => fail(logger, `cannot listen on ${options.address}: ${String(error)}`),
+  const port = await bindServer(
+    server,
+    formatListenAddress(address),
+    credentials.credentials,
+  ).catch((error: unknown) =>
+    fail(logger, `cannot listen on ${formatListenAddress(address)}: ${String(error)}`),
   );
-  const metrics = await startMetrics(recorder, options.metricsAddress, logger);
+  const metrics =
+    options.metricsAddress === undefined
+      ? undefined
+      : await startMetrics(recorder, bindableAddress(options.metricsAddress, ipv6), logger);
   const metricsServer = metrics?.server;
 
   installShutdown({
@@ -93,7 +128,7 @@ async function serve(
   });
   logger.info(
     {
-      address: options.address,
+      address: formatListenAddress(address),
       port,
       transport: credentials.transport,
       maxReceiveMessageBytes: options.maxReceiveMessageBytes,
@@ -101,26 +136,4 @@ async function serve(
     },
     'serving RunFunction',
   );
-}
-
-/**
- * Parses the command line and serves `handler` until SIGTERM/SIGINT. `launch`, from the
- * launcher (src/main.ts), says whether the code cache was used: one debug line.
- */
-export async function startFunction(
-  handler: FunctionHandler,
-  argv: readonly string[] = process.argv.slice(2),
-  env: Readonly<Record<string, string | undefined>> = process.env,
-  launch?: LaunchReport,
-): Promise<void> {
-  const flags = parseFlags(argv, env);
-  if (flags.kind === 'help') {
-    process.stdout.write(`${flags.text}\n`);
-    return;
-  }
-  if (flags.kind === 'usage-error') {
-    process.stderr.write(`main.js: ${flags.message}\nTry 'main.js --help' for the flags.\n`);
-    process.exit(EXIT_USAGE);
-  }
-  await serve(handler, flags.options, launch);
 }

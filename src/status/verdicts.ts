@@ -105,14 +105,28 @@ function backupVerdict({ server, backup }: Plan, percona: PerconaView): Verdict 
 }
 
 function availableVerdict(
-  { server, deploymentDeferred }: Plan,
-  deployment: Fields | undefined,
+  { server, deploymentHeld }: Plan,
+  { resources, identity }: Observation,
   serverAvailable: boolean,
 ): Verdict {
   const name = `Deployment ${server.names.deployment}`;
+  const deployment = resources.deployment;
   if (server.spec.replicas === 0)
     return verdict(TRUE, 'Stopped', 'The server is stopped (spec.replicas is 0)');
-  if (deploymentDeferred) {
+  const identityProblems = [identity.jwt.problem, identity.admin.problem].filter(
+    (problem) => problem !== undefined,
+  );
+  if (identityProblems.length > 0) {
+    const then = deployment
+      ? 'the server would not start again'
+      : `${name} is created once DittoFS accepts them`;
+    return verdict(
+      FALSE,
+      'IdentitySecretInvalid',
+      `${identityProblems.join('; ')} in namespace ${server.namespace}: ${then}`,
+    );
+  }
+  if (deploymentHeld === 'database') {
     return verdict(
       FALSE,
       'WaitingForDatabase',
@@ -143,12 +157,11 @@ function rolloutProblem(deployment: Fields): string {
 
 export function judge(plan: Plan, observation: Observation): Verdicts {
   const { server } = plan;
-  const deployment = observation.resources.deployment;
   const serverAvailable = server.spec.replicas > 0 && observation.ready.deployment === true;
   return {
     serverAvailable,
     database: databaseVerdict(server, observation.percona, serverAvailable),
     backup: backupVerdict(plan, observation.percona),
-    available: availableVerdict(plan, deployment, serverAvailable),
+    available: availableVerdict(plan, observation, serverAvailable),
   };
 }

@@ -15,6 +15,7 @@ import {
   desiredObjects,
   request,
   TEST_SECRET_KEY,
+  userSecret,
   yamlStream,
   type RequestParts,
 } from '../support/request.js';
@@ -126,6 +127,10 @@ const cases: { name: string; reason: string; parts: RequestParts }[] = [
         podSecurityContext: { fsGroup: 2000, supplementalGroups: [3000] },
       }),
       credentials: [credentialsSecret()],
+      required: {
+        'jwt-secret': [userSecret('team-jwt', { 'signing-key': 'k'.repeat(48) })],
+        'admin-secret': [userSecret('team-admin', { password: 'correct horse battery' })],
+      },
     }),
   },
   {

@@ -9,6 +9,9 @@ const LABELS = {
   'app.kubernetes.io/component': 'database',
 };
 
+/** With backups off the cluster authorizes Percona to drop them (contract §6). */
+const BACKUPS_OFF = { 'pgv2.percona.com/authorizeBackupRemoval': 'true' };
+
 const withPercona = (percona: Overrides, spec: Overrides = {}, input: Overrides = {}) =>
   buildCluster(server({ ...spec, percona: { enabled: true, ...percona } }, input));
 
@@ -17,7 +20,12 @@ describe('perconaPGCluster', () => {
     expect(withPercona({})).toStrictEqual({
       apiVersion: 'pgv2.percona.com/v2',
       kind: 'PerconaPGCluster',
-      metadata: { name: 'demo-postgres', namespace: 'team-a', labels: LABELS },
+      metadata: {
+        name: 'demo-postgres',
+        namespace: 'team-a',
+        labels: LABELS,
+        annotations: BACKUPS_OFF,
+      },
       spec: {
         crVersion: '2.8.2',
         image: PG17,
@@ -49,7 +57,12 @@ describe('perconaPGCluster', () => {
     {
       reason: 'by default the volumes and user Secrets outlive the server: no finalizers key',
       deleteWithServer: false,
-      want: { name: 'demo-postgres', namespace: 'team-a', labels: LABELS },
+      want: {
+        name: 'demo-postgres',
+        namespace: 'team-a',
+        labels: LABELS,
+        annotations: BACKUPS_OFF,
+      },
     },
     {
       reason: 'deleteWithServer opts into both Percona deletion finalizers',
@@ -58,6 +71,7 @@ describe('perconaPGCluster', () => {
         name: 'demo-postgres',
         namespace: 'team-a',
         labels: LABELS,
+        annotations: BACKUPS_OFF,
         finalizers: ['percona.com/delete-pvc', 'percona.com/delete-ssl'],
       },
     },

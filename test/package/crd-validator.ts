@@ -3,18 +3,16 @@
  * validation) and the API server would: CRD defaults first, then the OpenAPI schema, unknown
  * fields, the CEL rules (each one hand-translated below) and metadata.name.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { parse } from 'yaml';
 import {
   applyDefaults,
-  compileCrdSchema,
   emptyValues,
   isObject,
   unknownFields,
   type SchemaNode,
 } from '../support/crd-structural.js';
+import { compileCached, readYamlCached } from '../support/validator-cache.js';
 
 export const CROSSPLANE_SCHEMAS = join(import.meta.dirname, '..', 'schemas', 'crossplane');
 
@@ -90,7 +88,8 @@ export type Validator = (obj: unknown) => string[];
 
 /** A validator for one schema; `metadata` at the root is left to the API server. */
 export function schemaValidator(schema: SchemaNode, options = { requireName: true }): Validator {
-  const validate: ValidateFunction = compileCrdSchema(schema);
+  // Compiled once for every worker and run (validator-cache.ts): the CRDs are large.
+  const validate: ValidateFunction = compileCached(schema);
   const opaque: SchemaNode = {
     ...schema,
     properties: {
@@ -127,7 +126,7 @@ type Crd = {
 export function crdValidators(files: readonly string[]): Map<string, Validator> {
   const out = new Map<string, Validator>();
   for (const file of files) {
-    const crd = parse(readFileSync(file, 'utf8')) as Crd;
+    const crd = readYamlCached(file) as Crd;
     for (const version of crd.spec.versions)
       out.set(
         `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`,

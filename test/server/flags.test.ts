@@ -3,13 +3,14 @@ import { HELP_TEXT, parseFlags, type FlagsResult } from '../../src/server/flags.
 
 const MiB = 1024 * 1024;
 
+/** `:port`: every interface, IPv4 and IPv6, as the Go SDK listens. */
 const DEFAULTS = {
-  address: '0.0.0.0:9443',
+  address: { host: '', port: 9443 },
   debug: false,
   insecure: false,
   tlsServerCertsDir: '/tls/server',
   maxReceiveMessageBytes: 8 * MiB,
-  metricsAddress: '0.0.0.0:8080',
+  metricsAddress: { host: '', port: 8080 },
 };
 
 const cases: readonly {
@@ -76,12 +77,36 @@ const cases: readonly {
       options: {
         ...DEFAULTS,
         debug: true,
-        address: '0.0.0.0:9999',
+        address: { host: '', port: 9999 },
         maxReceiveMessageBytes: 16 * MiB,
-        metricsAddress: '0.0.0.0:9090',
+        metricsAddress: { host: '', port: 9090 },
       },
     },
   },
+  {
+    reason: 'explicit IPv4 and IPv6 addresses',
+    argv: ['--address', '127.0.0.1:0', '--metrics-address', '[::1]:9090'],
+    want: {
+      kind: 'serve',
+      options: {
+        ...DEFAULTS,
+        address: { host: '127.0.0.1', port: 0 },
+        metricsAddress: { host: '::1', port: 9090 },
+      },
+    },
+  },
+  ...[
+    ['--address', '9443'],
+    ['--address', '::1:9443'],
+    ['--metrics-address', 'localhost:70000'],
+  ].map(([flag = '', value = '']) => ({
+    reason: `${flag} '${value}' is not an address`,
+    argv: [flag, value],
+    want: {
+      kind: 'usage-error' as const,
+      message: `${flag} must be host:port, [ipv6]:port or :port, got '${value}'`,
+    },
+  })),
   {
     reason: 'an empty metrics address turns metrics off',
     argv: ['--metrics-address', ''],

@@ -18,13 +18,25 @@ const KUBERNETES_KEYWORDS = [
   'x-kubernetes-embedded-resource',
 ];
 
-/** An ajv validator for a CRD's OpenAPI schema: every error reported, Kubernetes keywords known. */
-export function compileCrdSchema(schema: SchemaNode): ValidateFunction {
-  const ajv = new Ajv({ strict: false, allErrors: true });
+/**
+ * The ajv every CRD schema is compiled with: every error reported, Kubernetes keywords known.
+ * `source` keeps the generated code, for test/support/validator-cache.ts to save.
+ */
+export function crdAjv(options: { readonly source?: boolean } = {}): Ajv {
+  const ajv = new Ajv({
+    strict: false,
+    allErrors: true,
+    code: { source: options.source ?? false },
+  });
   // ajv-formats is CommonJS; its callable is `default` under NodeNext resolution.
   formatsPlugin.default(ajv);
   for (const keyword of KUBERNETES_KEYWORDS) ajv.addKeyword(keyword);
-  return ajv.compile(schema);
+  return ajv;
+}
+
+/** An ajv validator for a CRD's OpenAPI schema (crdAjv). */
+export function compileCrdSchema(schema: SchemaNode): ValidateFunction {
+  return crdAjv().compile(schema);
 }
 
 /** The part of an OpenAPI v3 schema node these walks read. */

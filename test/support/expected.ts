@@ -110,10 +110,25 @@ export type Expected = {
   readonly status: DittoServerStatus;
   readonly conditions: readonly Condition[];
   readonly results?: readonly Result[];
+  /** Defaults to IDENTITY_REQUIREMENTS. */
   readonly requirements?: Record<
     string,
     { apiVersion: string; kind: string; matchName: string; namespace: string }
   >;
+};
+
+/** A requirement for a Secret in team-a, by name. */
+export const secretRequirement = (name: string) => ({
+  apiVersion: 'v1',
+  kind: 'Secret',
+  matchName: name,
+  namespace: 'team-a',
+});
+
+/** What every call asks for: the identity Secrets of XR `demo`, by name. */
+export const IDENTITY_REQUIREMENTS = {
+  'jwt-secret': secretRequirement('demo-jwt-secret'),
+  'admin-secret': secretRequirement('demo-admin-bootstrap-credentials'),
 };
 
 export function expectedResponse(want: Expected): unknown {
@@ -145,7 +160,7 @@ export function expectedResponse(want: Expected): unknown {
       },
       results: [...(want.results ?? [])],
       conditions: [...want.conditions],
-      requirements: { resources: want.requirements ?? {} },
+      requirements: { resources: want.requirements ?? IDENTITY_REQUIREMENTS },
     }),
   );
 }

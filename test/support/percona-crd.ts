@@ -3,14 +3,11 @@
  * (`test/schemas/percona/`, an unchanged copy of op@v2.8.2 deploy/crd.yaml), done the way
  * the API server does it: defaults first, then the OpenAPI schema, then the CEL rules.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { parse } from 'yaml';
 import { PERCONA_NAME_LIMIT } from '../../src/names.js';
 import {
   applyDefaults,
-  compileCrdSchema,
   celRules,
   emptyValues,
   fieldPath,
@@ -20,24 +17,28 @@ import {
   type JsonObject,
   type SchemaNode,
 } from './crd-structural.js';
+import { compileCached, readYamlCached } from './validator-cache.js';
 
 export const SCHEMA_DIR = join(import.meta.dirname, '..', 'schemas', 'percona');
 const CRD_FILE = join(SCHEMA_DIR, 'perconapgclusters.pgv2.percona.com.yaml');
 
 type Compiled = { readonly schema: SchemaNode; readonly validate: ValidateFunction };
 
-/** The CRD is 1.5 MB: parsed and compiled once per process (per vitest worker). */
+/**
+ * The CRD is 1.5 MB: parsed and compiled once per process (per vitest worker), each from the
+ * disk cache every worker shares (validator-cache.ts) once any has made it.
+ */
 let compiled: Compiled | undefined;
 
 type Crd = { spec: { versions: { name: string; schema: { openAPIV3Schema: SchemaNode } }[] } };
 
 function loadValidator(): Compiled {
   if (compiled) return compiled;
-  const crd = parse(readFileSync(CRD_FILE, 'utf8')) as Crd;
+  const crd = readYamlCached(CRD_FILE) as Crd;
   const version = crd.spec.versions.find((candidate) => candidate.name === 'v2');
   if (!version) throw new Error(`${CRD_FILE} has no version v2`);
   const schema = version.schema.openAPIV3Schema;
-  compiled = { schema, validate: compileCrdSchema(schema) };
+  compiled = { schema, validate: compileCached(schema) };
   return compiled;
 }
 
@@ -116,6 +117,11 @@ function ruleProblems(defaulted: JsonObject): string[] {
     }
   });
   return problems;
+}
+
+/** Parses and compiles the CRD now: test/support/global-setup.ts, before the workers start. */
+export function preparePerconaValidator(): void {
+  loadValidator();
 }
 
 /** The CRD's CEL rules, so a test notices when a new CRD brings one `ruleProblems` lacks. */

@@ -20,6 +20,8 @@ export type RequestParts = {
   readonly observed?: Partial<Record<ResourceKey, JsonObject>>;
   /** The backup credentials Secret Crossplane fetched for our requirement; [] when not found. */
   readonly credentials?: readonly JsonObject[];
+  /** Other requirements Crossplane answered (the identity Secrets), by requirement name. */
+  readonly required?: Record<string, readonly JsonObject[]>;
   readonly input?: JsonObject;
   readonly desired?: Record<string, JsonObject>;
   readonly tag?: string;
@@ -39,15 +41,15 @@ export function request(parts: RequestParts): RunFunctionRequest {
     },
     desired: { resources: resources(parts.desired ?? {}) },
     ...(parts.input ? { input: parts.input } : {}),
-    ...(parts.credentials
-      ? {
-          requiredResources: {
-            'backup-credentials': {
-              items: parts.credentials.map((resource) => Resource.fromJSON({ resource })),
-            },
-          },
-        }
-      : {}),
+    requiredResources: Object.fromEntries(
+      Object.entries({
+        ...(parts.credentials && { 'backup-credentials': parts.credentials }),
+        ...parts.required,
+      }).map(([name, items]) => [
+        name,
+        { items: items.map((resource) => Resource.fromJSON({ resource })) },
+      ]),
+    ),
   });
 }
 
@@ -81,6 +83,21 @@ export function responseJson(rsp: RunFunctionResponse): unknown {
 }
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
+
+/** A Secret an application team creates in team-a, its values given in clear. */
+export function userSecret(name: string, data: Record<string, string>): JsonObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: {
+      name,
+      namespace: 'team-a',
+      uid: `7c0ffee0-0000-4000-8000-${name.length.toString().padStart(12, '0')}`,
+    },
+    type: 'Opaque',
+    data: Object.fromEntries(Object.entries(data).map(([key, value]) => [key, b64(value)])),
+  };
+}
 
 /** The S3 credentials Secret an application team creates, with plain keys. */
 export function credentialsSecret(

@@ -36,14 +36,20 @@ function parseLine(text: string): LogLine {
   }
 }
 
-export function spawnServer(
-  args: readonly string[],
-  options: { env?: Record<string, string>; main?: string; cwd?: string } = {},
-): ServerProcess {
+export type SpawnOptions = {
+  readonly env?: Record<string, string>;
+  readonly main?: string;
+  readonly cwd?: string;
+  /** Run as this uid (and the gid of the same number); only root may ask. */
+  readonly uid?: number;
+};
+
+export function spawnServer(args: readonly string[], options: SpawnOptions = {}): ServerProcess {
   const child = spawn(process.execPath, [options.main ?? BUILT_MAIN, ...args], {
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
   });
   const lines: LogLine[] = [];
   const waiters: (() => void)[] = [];
@@ -85,7 +91,7 @@ export type RunningServer = ServerProcess & { readonly port: number; readonly me
 /** Spawns the server and waits until it reports that it serves. */
 export async function startServer(
   args: readonly string[],
-  options: { env?: Record<string, string>; main?: string; cwd?: string } = {},
+  options: SpawnOptions = {},
 ): Promise<RunningServer> {
   const server = spawnServer(args, options);
   const ready = await server.waitForLine((line) => line.msg === 'serving RunFunction');

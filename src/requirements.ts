@@ -1,0 +1,25 @@
+/**
+ * What the function asks Crossplane to fetch: the backup credentials and both identity
+ * Secrets, by name. It depends on the spec only, so every call of a reconcile asks the same
+ * and the requirement loop settles (crossplane.md §2.2).
+ */
+import type { DittoServer } from './api/parse.js';
+import { ADMIN_REQUIREMENT, CREDENTIALS_REQUIREMENT, JWT_REQUIREMENT } from './names.js';
+import { identityRefs } from './observe/identity.js';
+import type { ResourceSelector } from './wire/types.js';
+
+export function requirements(server: DittoServer): Record<string, ResourceSelector> {
+  const secret = (name: string): ResourceSelector => ({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    matchName: name,
+    namespace: server.namespace,
+  });
+  const credentials = server.perconaSettings.backup?.credentialsSecretRef;
+  const identity = identityRefs(server);
+  return {
+    ...(credentials && { [CREDENTIALS_REQUIREMENT]: secret(credentials.name) }),
+    [JWT_REQUIREMENT]: secret(identity.jwt.name),
+    [ADMIN_REQUIREMENT]: secret(identity.admin.name),
+  };
+}
