@@ -62,14 +62,24 @@ export function resolveStores(
   context: StoreContext,
   issues: Issue[],
 ): ResolvedStores {
+  let postgres: string | undefined;
   for (const [index, store] of stores.metadata.entries()) {
-    if (store.type === 'postgres' && context.database.type !== 'postgres') {
+    if (store.type !== 'postgres') continue;
+    const path = `spec.stores.metadata[${index}].type`;
+    if (context.database.type !== 'postgres') {
       issues.push({
-        path: `spec.stores.metadata[${index}].type`,
+        path,
         message:
           'postgres needs the control-plane PostgreSQL: set spec.percona.enabled or spec.database.postgresSecretRef',
       });
+    } else if (postgres !== undefined) {
+      // Every postgres store uses the one control-plane database: they would share tables.
+      issues.push({
+        path,
+        message: `postgres is already the type of metadata store ${postgres}: two would share one database`,
+      });
     }
+    postgres ??= store.name;
   }
   const remote = stores.remote.map(({ name, s3 }) => {
     const parsed = s3.endpoint === undefined ? undefined : parseRemoteEndpoint(s3.endpoint);

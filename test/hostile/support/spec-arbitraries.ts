@@ -348,9 +348,10 @@ const storesAndShares = (postgres: boolean): fc.Arbitrary<JsonObject> =>
         .map((picked) => {
           const stores: JsonObject = {
             ...(metadata && {
+              // At most one postgres store: they would share the one database.
               metadata: metadata.map((name, index) => ({
                 name,
-                type: picked.metadataTypes[index] ?? 'badger',
+                type: picked.metadataTypes.indexOf('postgres') === index ? 'postgres' : 'badger',
               })),
             }),
             ...(local && { local: local.map((name) => ({ name })) }),
