@@ -11,8 +11,14 @@ export const POSTGRES_USER = 'dittofs';
 export const POSTGRES_INSTANCE = 'instance1';
 export const PERCONA_NAME_LIMIT = 46;
 
-/** Services are DNS-1035 labels of at most 63 characters; `-metrics` is the longest suffix. */
-export const MAX_NAME_LENGTH = 63 - '-metrics'.length;
+/** Hex characters of the configure Job's hash suffix, `<n>-configure-<hash>` (api.md §7). */
+export const CONFIGURE_HASH_LENGTH = 10;
+
+/**
+ * The longest derived name is the configure Job `<n>-configure-<hash>`; a Job's name is also
+ * the value of its pods' `job-name` label, so it must fit in 63 characters.
+ */
+export const MAX_NAME_LENGTH = 63 - '-configure-'.length - CONFIGURE_HASH_LENGTH;
 export const MAX_NAME_LENGTH_WITH_PERCONA =
   PERCONA_NAME_LIMIT - '-postgres'.length - POSTGRES_INSTANCE.length;
 

@@ -74,12 +74,12 @@ describe('data safety', () => {
       { storage: { storageClassName: 'fast' } },
       clusterAfter({ storage: { storageClassName: 'standard' } }),
     );
-    const classes = ['pvc-controlplane', 'pvc-metadata'].map(
+    const classes = ['pvc-controlplane', 'pvc-metadata', 'pvc-content'].map(
       (key) => (desiredObjects(rsp)[key]?.spec as JsonObject).storageClassName,
     );
-    expect(classes).toEqual(['standard', 'standard']);
+    expect(classes).toEqual(['standard', 'standard', 'standard']);
     expect(rsp.results).toEqual(
-      ['demo-controlplane', 'demo-metadata'].map((name) =>
+      ['demo-controlplane', 'demo-metadata', 'demo-content'].map((name) =>
         warning(
           'StorageClassChangeRefused',
           `the storage class of PVC ${name} is standard and cannot change to fast without losing its data, so standard is kept: move the data to a new server to change it`,

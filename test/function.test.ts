@@ -37,6 +37,7 @@ const MINIMAL_KEYS = [
   'config',
   'pvc-controlplane',
   'pvc-metadata',
+  'pvc-content',
   'jwt-secret',
   'admin-secret',
   'api-service',

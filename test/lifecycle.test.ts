@@ -144,6 +144,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
       config: F,
       'pvc-controlplane': F,
       'pvc-metadata': F,
+      'pvc-content': F,
       'jwt-secret': F,
       'admin-secret': F,
       'api-service': F,
@@ -188,6 +189,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
       config: T,
       'pvc-controlplane': F,
       'pvc-metadata': F,
+      'pvc-content': F,
       'jwt-secret': T,
       'admin-secret': T,
       'api-service': T,
@@ -228,6 +230,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
       config: T,
       'pvc-controlplane': F,
       'pvc-metadata': F,
+      'pvc-content': F,
       'jwt-secret': T,
       'admin-secret': T,
       'api-service': T,
@@ -258,6 +261,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
       config: T,
       'pvc-controlplane': T,
       'pvc-metadata': T,
+      'pvc-content': T,
       'jwt-secret': T,
       'admin-secret': T,
       'api-service': T,
@@ -290,7 +294,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
 
   it('5. available: every resource ready, phase Running', async () => {
     const rsp = responseAt('5-available');
-    expect(Object.values(readiness(rsp))).toEqual(Array<Ready>(10).fill(T));
+    expect(Object.values(readiness(rsp))).toEqual(Array<Ready>(11).fill(T));
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({
         phase: 'Running',
@@ -317,6 +321,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
       config: T,
       'pvc-controlplane': T,
       'pvc-metadata': T,
+      'pvc-content': T,
       'jwt-secret': T,
       'admin-secret': T,
       'api-service': T,
@@ -352,7 +357,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
 
   it('7. replicas 0: phase Stopped and still ready', async () => {
     const rsp = responseAt('7-stopped');
-    expect(Object.values(readiness(rsp))).toEqual(Array<Ready>(10).fill(T));
+    expect(Object.values(readiness(rsp))).toEqual(Array<Ready>(11).fill(T));
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({
         phase: 'Stopped',
@@ -374,7 +379,7 @@ describe('lifecycle of a DittoServer with Percona and backups', () => {
     const before = desiredObjects(responseAt('7-stopped'))['backup-secret'];
     const rsp = responseAt('8-credentials-deleted');
     expect(desiredObjects(rsp)['backup-secret']).toEqual(before);
-    expect(Object.values(readiness(rsp))).toEqual(Array<Ready>(10).fill(T));
+    expect(Object.values(readiness(rsp))).toEqual(Array<Ready>(11).fill(T));
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({
         phase: 'Stopped',

@@ -6,9 +6,10 @@
  */
 export type S3Endpoint = { readonly host: string; readonly port?: number };
 
-const HOST =
+export const HOST =
   /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-const IPV4 = /^(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/;
+export const IPV4 =
+  /^(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/;
 
 export type EndpointResult = { ok: true; endpoint: S3Endpoint } | { ok: false; problem: string };
 

@@ -3,9 +3,10 @@
  * platform team sets per Composition step. Every field has a default, so the step may
  * omit the input entirely. Image defaults are the ones Percona 2.8.2 ships.
  */
-import * as z from 'zod';
+import { z } from './zod.js';
 import { objectName } from './kube-names.js';
-import { credentialsSecretRef, s3Bucket, s3Endpoint } from './percona-spec.js';
+import { credentialsSecretRef, s3Bucket, s3Endpoint, s3Region } from './percona-spec.js';
+import { FUNCTION_IMAGE } from './release.js';
 
 export const INPUT_API_VERSION = 'dittoserver.fn.dittofs.com/v1beta1';
 export const INPUT_KIND = 'Input';
@@ -54,6 +55,14 @@ export const functionInput = z
         postgres: postgresImages,
         pgBouncer: image('docker.io/percona/percona-pgbouncer:1.25.0-1', 'pgBouncer image.'),
         pgBackRest: image('docker.io/percona/percona-pgbackrest:2.57.0-1', 'pgBackRest image.'),
+        configure: image(
+          FUNCTION_IMAGE,
+          "Image of the configure Job, which runs the function's own configure program: the function image of this release.",
+        ),
+        upgrade: image(
+          'docker.io/percona/percona-postgresql-operator:2.8.2-upgrade',
+          'Image of PerconaPGUpgrade jobs (major PostgreSQL upgrades), as Percona 2.8.2 ships it (deploy/upgrade.yaml).',
+        ),
       })
       .prefault({})
       .meta({ description: 'Images of every composed workload.' }),
@@ -78,11 +87,7 @@ export const functionInput = z
             endpoint: s3Endpoint
               .optional()
               .meta({ description: 'S3 endpoint when the XR names none.' }),
-            region: z
-              .string()
-              .regex(/^[A-Za-z0-9_.-]{1,63}$/, 'must be a region name such as eu-west-1')
-              .optional()
-              .meta({ description: 'S3 region when the XR names none.' }),
+            region: s3Region.optional().meta({ description: 'S3 region when the XR names none.' }),
             credentialsSecretRef: credentialsSecretRef
               .optional()
               .meta({ description: 'S3 credentials Secret when the XR names none.' }),
@@ -99,7 +104,7 @@ export const functionInput = z
       .default('60s')
       .meta({
         description:
-          'How long Crossplane may cache the response before calling again. Defaults to 60s.',
+          'Response TTL. With realtime compositions (on by default in Crossplane v2) Crossplane calls the function again after this interval; only with --enable-function-response-cache is it also how long the response is cached. Defaults to 60s.',
       }),
   })
   .meta({ description: 'Input of function-dittoserver. Every field is optional.' });

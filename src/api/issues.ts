@@ -6,9 +6,13 @@ export type Issue = { readonly path: string; readonly message: string };
 /** Keys that read unambiguously after a dot; others (`prometheus.io/scrape`) go in brackets. */
 const PLAIN_KEY = /^[A-Za-z0-9_-]+$/;
 
+/** A map key is user text of any length: a path shows its start only. */
+const KEY_LIMIT = 64;
+
 function segment(key: PropertyKey): string {
   if (typeof key === 'number') return `[${key}]`;
-  const text = String(key);
+  const full = String(key);
+  const text = full.length > KEY_LIMIT ? `${full.slice(0, KEY_LIMIT)}…` : full;
   return PLAIN_KEY.test(text) ? `.${text}` : `['${text}']`;
 }
 
@@ -127,9 +131,36 @@ export const fieldErrorMap: z.core.$ZodErrorMap = (issue) => {
   }
 };
 
-/** `a.b: msg; c: msg` on a single line: newlines in user text are flattened. */
-export function issuesText(issues: readonly Issue[]): string {
-  return issues
-    .map(({ path, message }) => (path ? `${path}: ${message}` : message).replace(/\s+/g, ' '))
-    .join('; ');
+/** A FATAL message is at most 4 KiB (api.md §6): the first issues, then how many more. */
+export const MESSAGE_LIMIT = 4096;
+
+/** One issue is cut to this many characters, so the first one always fits. */
+const ISSUE_LIMIT = 512;
+
+function issueText({ path, message }: Issue): string {
+  const text = (path ? `${path}: ${message}` : message).replace(/\s+/g, ' ');
+  return text.length > ISSUE_LIMIT ? `${text.slice(0, ISSUE_LIMIT)}…` : text;
+}
+
+/**
+ * `prefix` then `a.b: msg; c: msg` on a single line (newlines in user text are flattened), in
+ * at most MESSAGE_LIMIT bytes: issues that do not fit become `; and N more`. Only the issues
+ * shown are rendered, so the cost does not grow with the number of issues.
+ */
+export function issuesText(issues: readonly Issue[], prefix = ''): string {
+  const countRoom = Buffer.byteLength(`; and ${issues.length} more`);
+  let text = prefix;
+  let bytes = Buffer.byteLength(prefix);
+  let shown = 0;
+  for (const issue of issues) {
+    const part = `${shown === 0 ? '' : '; '}${issueText(issue)}`;
+    const partBytes = Buffer.byteLength(part);
+    const room = MESSAGE_LIMIT - (shown === issues.length - 1 ? 0 : countRoom);
+    if (bytes + partBytes > room) break;
+    text += part;
+    bytes += partBytes;
+    shown += 1;
+  }
+  const more = issues.length - shown;
+  return more === 0 ? text : `${text}${shown === 0 ? '' : '; '}and ${more} more`;
 }

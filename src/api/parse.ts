@@ -3,9 +3,10 @@
  * and the step's Input are parsed once, here. Anything wrong comes back as one line that
  * names every offending field, and nothing is composed.
  */
-import * as z from 'zod';
+import { z } from './zod.js';
 import {
   CLAIM_NAMESPACE_LABEL,
+  CONFIGURE_HASH_LENGTH,
   MAX_NAME_LENGTH,
   MAX_NAME_LENGTH_WITH_PERCONA,
   names,
@@ -14,7 +15,6 @@ import {
 import { functionInput, type FunctionInput } from './input.js';
 import { fieldErrorMap, fromZod, issuesText, kindOf, type Issue } from './issues.js';
 import { resolve, type Notice, type Resolved, type ResolvedPercona } from './resolve.js';
-import { deepFreeze } from '../immutable.js';
 import { isObject, validPart } from './valid-part.js';
 import { dittoServerSpec, type DittoServerSpec } from './spec.js';
 
@@ -57,7 +57,7 @@ function nameIssues(name: string, percona: boolean): Issue[] {
   if (name.length <= limit) return [];
   const why = percona
     ? 'Percona limits the cluster name <name>-postgres plus its instance name instance1 to 46 characters'
-    : 'Service names such as <name>-metrics must fit in 63 characters';
+    : `the configure Job <name>-configure-<${CONFIGURE_HASH_LENGTH} hex> must fit in 63 characters (a Job name is a label value)`;
   return [
     {
       path: 'metadata.name',
@@ -86,80 +86,50 @@ function metadataRules(metadata: Metadata, percona: boolean): Issue[] {
   ];
 }
 
-/** Whether `path` is `other`, inside it, or holds it: one of them already explains the field. */
-function overlaps(path: string, other: string): boolean {
-  const [short, long] = path.length <= other.length ? [path, other] : [other, path];
-  return long === short || long.startsWith(`${short}.`) || long.startsWith(`${short}[`);
+/** `path` and every path that holds it: `a.b[0].c`, `a.b[0]`, `a.b`, `a`. */
+function withParents(path: string): string[] {
+  const paths = [path];
+  for (let index = path.length - 1; index > 0; index -= 1) {
+    if (path[index] === '.' || path[index] === '[') paths.push(path.slice(0, index));
+  }
+  return paths;
 }
 
-/** Issues zod found first, then those of the rules about fields not named yet. */
+/**
+ * Issues zod found first, then those of the rules about fields not named yet: a rule's issue
+ * is left out when its path, a path inside it or a path holding it already has one. Sets of
+ * paths make this linear in the number of issues.
+ */
 function merged(found: readonly Issue[], derived: readonly Issue[]): Issue[] {
   const issues = [...found];
+  const named = new Set<string>();
+  const held = new Set<string>();
+  const add = ({ path }: Issue) => {
+    named.add(path);
+    for (const parent of withParents(path)) held.add(parent);
+  };
+  found.forEach(add);
   for (const issue of derived) {
-    if (!issues.some(({ path }) => overlaps(path, issue.path))) issues.push(issue);
+    if (held.has(issue.path) || withParents(issue.path).some((path) => named.has(path))) continue;
+    issues.push(issue);
+    add(issue);
   }
   return issues;
 }
 
+/** zod runs without its JIT: the measurement is in zod.ts. */
 const parseOptions = { error: fieldErrorMap };
 
-// zod compiles a fast path for each object schema with `new Function` on first use. For
-// these schemas that costs ~10 ms at the first request (cold start) and gains nothing that
-// matters once parses are cached below, so it is off.
-z.config({ jitless: true });
-
-/** Parsed results of recent (XR, Input) pairs; Crossplane sends the same spec on every reconcile. */
-const recent = new Map<string, ParseResult>();
-const RECENT_LIMIT = 256;
-
 /**
- * What the parse reads, as a string: the XR's name, namespace and labels, its spec and the
- * Input. Everything else in the request (status, resourceVersion, managedFields) changes on
- * every reconcile and does not affect the result. Only well-formed XRs are cached.
- */
-function parseKey(xr: unknown, rawInput: unknown): string | undefined {
-  if (!isObject(xr) || !isObject(xr.metadata) || !isObject(xr.spec)) return undefined;
-  const { name, namespace, labels } = xr.metadata;
-  let key: string;
-  try {
-    // An object, not a list: an absent part (no labels, no Input) is left out, not null.
-    key = JSON.stringify({ name, namespace, labels, spec: xr.spec, input: rawInput });
-  } catch {
-    return undefined;
-  }
-  // JSON writes null, NaN, Infinity and an undefined list item all as null, which the parse
-  // tells apart: such requests are parsed afresh. (It also writes -0 as 0; both parse alike.)
-  return key.includes('null') ? undefined : key;
-}
-
-/**
- * Parses the observed XR and the step Input into the model every builder reads, reusing
- * the result for a request that carries the same fields (the result is frozen, so sharing
- * it is safe). Bounded: the oldest entry goes once RECENT_LIMIT are held.
+ * Parses the observed XR and the step Input into the model every builder reads. Each part
+ * is parsed on its own and the cross-field rules run on what is valid, so one message names
+ * every offending field. Nothing is cached: every call parses afresh, in time linear in the
+ * size of the request.
  */
 export function parseDittoServer(xr: unknown, rawInput: unknown): ParseResult {
-  const key = parseKey(xr, rawInput);
-  if (key === undefined) return parseOnce(xr, rawInput);
-  const cached = recent.get(key);
-  if (cached) {
-    recent.delete(key);
-    recent.set(key, cached);
-    return cached;
-  }
-  const result = deepFreeze(parseOnce(xr, rawInput));
-  recent.set(key, result);
-  if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value ?? key);
-  return result;
-}
-
-/**
- * One parse: each part is parsed on its own and the cross-field rules run on what is
- * valid, so one message names every offending field.
- */
-function parseOnce(xr: unknown, rawInput: unknown): ParseResult {
   const fail = (issues: Issue[]): ParseResult => ({
     ok: false,
-    message: `invalid DittoServer: ${issuesText(issues)}`,
+    message: issuesText(issues, 'invalid DittoServer: '),
   });
   const input = functionInput.safeParse(rawInput ?? {}, parseOptions);
   const inputIssues = input.success ? [] : fromZod('input', input.error);
@@ -172,11 +142,16 @@ function parseOnce(xr: unknown, rawInput: unknown): ParseResult {
   }
   const metadata = metadataSchema.safeParse(xr.metadata, parseOptions);
   const spec = dittoServerSpec.safeParse(xr.spec, parseOptions);
-  const validMetadata = metadata.success ? metadata.data : validPart(metadataSchema, xr.metadata);
-  const validSpec = spec.success ? spec.data : validPart(dittoServerSpec, xr.spec);
-  const validInput = input.success ? input.data : validPart(functionInput, rawInput ?? {});
+  const validMetadata = metadata.success
+    ? metadata.data
+    : validPart(metadataSchema, xr.metadata, metadata.error);
+  const validSpec = spec.success ? spec.data : validPart(dittoServerSpec, xr.spec, spec.error);
+  const validInput = input.success
+    ? input.data
+    : validPart(functionInput, rawInput ?? {}, input.error);
   const namespace = validMetadata && namespaceOf(validMetadata);
-  const rules = validSpec && validInput ? resolve(validSpec, validInput) : undefined;
+  const context = { name: validMetadata?.name, namespace };
+  const rules = validSpec && validInput ? resolve(validSpec, validInput, context) : undefined;
   const issues = [
     ...merged(
       metadata.success ? [] : fromZod('metadata', metadata.error),

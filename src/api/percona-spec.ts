@@ -1,8 +1,9 @@
 /** The `spec.percona` block: the Percona-managed PostgreSQL of the control plane. */
-import * as z from 'zod';
+import { z } from './zod.js';
 import { cronProblem } from './cron.js';
 import { parseS3Endpoint } from './endpoint.js';
 import { resourceRequirements, storageSize } from './kube.js';
+import { bootstrapSpec, restoreSpec } from './percona-lifecycle.js';
 import { objectName, secretDataKey } from './kube-names.js';
 
 const cron = (fallback: string, description: string) =>
@@ -13,22 +14,33 @@ const cron = (fallback: string, description: string) =>
       if (problem) ctx.addIssue({ code: 'custom', message: `invalid cron schedule: ${problem}` });
     })
     .default(fallback)
-    .meta({ description: `${description} Five-field cron. Defaults to "${fallback}".` });
+    .meta({
+      description: `${description} Five-field cron or @hourly/@daily/@weekly/@monthly/@yearly, as Percona's scheduler (robfig/cron v3 standard parser) runs it; no @every. Defaults to "${fallback}".`,
+    });
 
-export const credentialsSecretRef = z
-  .object({
-    name: objectName().meta({ description: 'Name of the Secret, in the namespace of the server.' }),
-    accessKeyIdKey: secretDataKey()
-      .default('AWS_ACCESS_KEY_ID')
-      .meta({ description: 'Key holding the access key id. Defaults to AWS_ACCESS_KEY_ID.' }),
-    secretAccessKeyKey: secretDataKey().default('AWS_SECRET_ACCESS_KEY').meta({
-      description: 'Key holding the secret access key. Defaults to AWS_SECRET_ACCESS_KEY.',
-    }),
-  })
-  .meta({
-    description:
-      'Secret with the S3 credentials. If it already holds a key ending in .conf (a pgBackRest INI file), it is used as is.',
-  });
+/** A Secret with S3 credentials under two keys. */
+export const s3Credentials = (description: string) =>
+  z
+    .object({
+      name: objectName().meta({
+        description: 'Name of the Secret, in the namespace of the server.',
+      }),
+      accessKeyIdKey: secretDataKey()
+        .default('AWS_ACCESS_KEY_ID')
+        .meta({ description: 'Key holding the access key id. Defaults to AWS_ACCESS_KEY_ID.' }),
+      secretAccessKeyKey: secretDataKey().default('AWS_SECRET_ACCESS_KEY').meta({
+        description: 'Key holding the secret access key. Defaults to AWS_SECRET_ACCESS_KEY.',
+      }),
+    })
+    .meta({ description });
+
+export const credentialsSecretRef = s3Credentials(
+  'Secret with the S3 credentials. If it already holds a key ending in .conf (a pgBackRest INI file), it is used as is. It must not be <name>-pgbackrest-s3, the Secret the function composes from it.',
+);
+
+export const s3Region = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,63}$/, 'must be a region name such as eu-west-1');
 
 const BUCKET_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
@@ -65,9 +77,7 @@ export const backupSpec = z
       description:
         'S3 endpoint: host, host:port or https://host[:port]. http:// is refused (pgBackRest 2.57 speaks HTTPS only). Required when enabled, unless the function Input supplies one.',
     }),
-    region: z
-      .string()
-      .regex(/^[A-Za-z0-9_.-]{1,63}$/, 'must be a region name such as eu-west-1')
+    region: s3Region
       .optional()
       .meta({ description: 'S3 region. Defaults to the function Input, else eu-west-1.' }),
     uriStyle: z.enum(['path', 'host']).default('path').meta({
@@ -136,6 +146,8 @@ export const perconaSpec = z
       }),
     resources: resourceRequirements('Compute resources of each PostgreSQL instance.').optional(),
     backup: backupSpec.prefault({}),
+    restore: restoreSpec.optional(),
+    bootstrapFrom: bootstrapSpec.optional(),
   })
   .meta({ description: 'A Percona-operated PostgreSQL cluster for the control-plane database.' });
 

@@ -7,6 +7,13 @@ import type { FunctionInput } from './input.js';
 import type { Issue } from './issues.js';
 import { parseS3Endpoint, type S3Endpoint } from './endpoint.js';
 import { type BackupSpec, type CredentialsSecretRef, type PerconaSpec } from './percona-spec.js';
+import type { BootstrapSpec, RestoreSpec } from './percona-lifecycle.js';
+import {
+  resolveShares,
+  resolveStores,
+  type ResolvedShare,
+  type ResolvedStores,
+} from './resolve-stores.js';
 import type { DittoServerSpec } from './spec.js';
 
 export const DEFAULT_REGION = 'eu-west-1';
@@ -21,13 +28,22 @@ export type ResolvedBackup = Omit<
   readonly region: string;
 };
 
-export type ResolvedPercona = Omit<PerconaSpec, 'enabled' | 'backup' | 'storageClassName'> & {
+export type ResolvedPercona = Omit<
+  PerconaSpec,
+  'enabled' | 'backup' | 'storageClassName' | 'restore' | 'bootstrapFrom'
+> & {
   readonly storageClassName: string | undefined;
   /** Undefined when backups are off. */
   readonly backup: ResolvedBackup | undefined;
+  /** The restore asked for; undefined when none is (or backups are off: that is invalid). */
+  readonly restore: RestoreSpec | undefined;
+  /** Where a new cluster's data comes from; undefined: an empty cluster. */
+  readonly bootstrapFrom: BootstrapSpec | undefined;
   readonly postgresImage: string;
   readonly pgBouncerImage: string;
   readonly pgBackRestImage: string;
+  /** The PerconaPGUpgrade image (Input images.upgrade). */
+  readonly upgradeImage: string;
   readonly crVersion: string;
 };
 
@@ -38,10 +54,21 @@ export type Database =
 
 export type Resolved = {
   readonly image: string;
+  /** The configure Job's image (Input images.configure). */
+  readonly configureImage: string;
   readonly storageClassName: string | undefined;
   readonly database: Database;
   /** The Percona settings, resolved even when disabled so data safety can keep the cluster. */
   readonly perconaSettings: ResolvedPercona;
+  /** Stores and shares with every default applied (api.md §2, §7). */
+  readonly stores: ResolvedStores;
+  readonly shares: readonly ResolvedShare[];
+};
+
+/** What the rules know of the XR's metadata; undefined parts are invalid and reported. */
+export type XrContext = {
+  readonly name: string | undefined;
+  readonly namespace: string | undefined;
 };
 
 export type Notice = { readonly reason: string; readonly message: string };
@@ -137,30 +164,117 @@ function checkPorts(spec: DittoServerSpec, issues: Issue[]): void {
   }
 }
 
-export function resolve(spec: DittoServerSpec, input: FunctionInput): Resolution {
+/** The PerconaPGRestore is `<n>-postgres-restore-<name>`; object names stop at 63. */
+const RESTORE_PREFIX = '-postgres-restore-';
+
+/** Restores and bootstraps read the pgBackRest repository: they need backups on. */
+function checkLifecycle(spec: DittoServerSpec, xr: XrContext, issues: Issue[]): void {
+  const { backup, restore, bootstrapFrom } = spec.percona;
+  for (const [field, value] of [
+    ['restore', restore],
+    ['bootstrapFrom', bootstrapFrom],
+  ] as const) {
+    if (value !== undefined && !backup.enabled) {
+      issues.push({
+        path: `spec.percona.${field}`,
+        message:
+          'needs backups: set spec.percona.backup.enabled to true (it reads the pgBackRest repository repo1)',
+      });
+    }
+  }
+  if (restore === undefined || xr.name === undefined) return;
+  const limit = 63 - xr.name.length - RESTORE_PREFIX.length;
+  // A name too long for this is reported on metadata.name already.
+  if (limit > 0 && restore.name.length > limit) {
+    issues.push({
+      path: 'spec.percona.restore.name',
+      message: `must be at most ${limit} characters here: the PerconaPGRestore ${xr.name}${RESTORE_PREFIX}<name> must fit in 63`,
+    });
+  }
+}
+
+/**
+ * A Secret the spec names must not be one the function composes under that name: the
+ * function would stop composing it and Crossplane would delete it.
+ */
+function checkOwnSecrets(
+  spec: DittoServerSpec,
+  backup: ResolvedBackup | undefined,
+  xr: XrContext,
+  issues: Issue[],
+): void {
+  if (xr.name === undefined) return;
+  const own = (suffix: string) => `${xr.name ?? ''}${suffix}`;
+  const refuse = (path: string, named: string | undefined, suffix: string, what: string) => {
+    if (named === own(suffix))
+      issues.push({
+        path,
+        message: `must not be ${named}: the function composes ${what} under that name`,
+      });
+  };
+  if (backup) {
+    const fromSpec = spec.percona.backup.credentialsSecretRef !== undefined;
+    refuse(
+      fromSpec
+        ? 'spec.percona.backup.credentialsSecretRef.name'
+        : 'input.defaults.backup.credentialsSecretRef.name',
+      backup.credentialsSecretRef.name,
+      '-pgbackrest-s3',
+      'the pgBackRest Secret built from these credentials',
+    );
+  }
+  refuse(
+    'spec.identity.jwt.secretRef.name',
+    spec.identity.jwt?.secretRef.name,
+    '-jwt-secret',
+    'its generated JWT Secret',
+  );
+  refuse(
+    'spec.identity.admin.passwordSecretRef.name',
+    spec.identity.admin?.passwordSecretRef.name,
+    '-admin-bootstrap-credentials',
+    'its generated admin Secret',
+  );
+}
+
+export function resolve(spec: DittoServerSpec, input: FunctionInput, xr: XrContext): Resolution {
   const issues: Issue[] = [];
   const notices: Notice[] = [];
   const storageClassName = spec.storage.storageClassName ?? input.defaults.storageClassName;
   const { enabled: _enabled, backup, storageClassName: perconaClass, ...percona } = spec.percona;
+  const resolvedBackup = resolveBackup(backup, input, issues);
   const perconaSettings: ResolvedPercona = {
     ...percona,
     storageClassName: perconaClass ?? storageClassName,
-    backup: resolveBackup(backup, input, issues),
+    backup: resolvedBackup,
+    restore: resolvedBackup ? percona.restore : undefined,
+    bootstrapFrom: resolvedBackup ? percona.bootstrapFrom : undefined,
     postgresImage:
       input.images.postgres[
         String(percona.postgresVersion) as keyof FunctionInput['images']['postgres']
       ],
     pgBouncerImage: input.images.pgBouncer,
     pgBackRestImage: input.images.pgBackRest,
+    upgradeImage: input.images.upgrade,
     crVersion: input.percona.crVersion,
   };
   checkPorts(spec, issues);
+  checkLifecycle(spec, xr, issues);
+  checkOwnSecrets(spec, resolvedBackup, xr, issues);
   const database = resolveDatabase(spec, issues, notices);
+  const stores = resolveStores(
+    spec.stores,
+    { database, namespace: xr.namespace ?? '', name: xr.name ?? '' },
+    issues,
+  );
   const resolved = {
     image: spec.image ?? input.images.dittofs,
+    configureImage: input.images.configure,
     storageClassName,
     database,
     perconaSettings,
+    stores,
+    shares: resolveShares(spec.shares, stores, issues),
   };
   return { resolved, issues, notices };
 }

@@ -4,7 +4,7 @@
  * changing its apiVersion. Literal defaults live here; defaults that depend on the function
  * Input or on another field are resolved in `resolve.ts`.
  */
-import * as z from 'zod';
+import { z } from './zod.js';
 import { objectName } from './kube-names.js';
 import {
   SERVICE_TYPES,
@@ -16,7 +16,19 @@ import {
   secretKeyRef,
   storageSize,
 } from './kube.js';
+import {
+  adminFields,
+  controlPlaneFields,
+  databaseFields,
+  identityFields,
+  jwtFields,
+  loggingFields,
+  metricsFields,
+  postgresSecretRefFields,
+  topLevelFields,
+} from './operator-fields.js';
 import { perconaSpec } from './percona-spec.js';
+import { shares, stores } from './stores-spec.js';
 
 const adapter = (enabled: boolean, fallbackPort: number, name: string) =>
   z
@@ -48,8 +60,8 @@ export const storage = z
       'Size of the metadata volume, mounted at /data/store/metadata. Required.',
     ),
     contentSize: storageSize(
-      'Size of the local block store volume, mounted at /data/store/block. No volume when unset.',
-    ).optional(),
+      'Size of the content volume, mounted at /data/store/block, that holds the local block stores. Defaults to 10Gi.',
+    ).default('10Gi'),
     controlPlaneSize: storageSize(
       'Size of the control-plane volume, mounted at /data/controlplane. Defaults to 1Gi.',
     ).default('1Gi'),
@@ -88,18 +100,23 @@ export const dittoServerSpec = z
         postgresSecretRef: z
           .object({
             name: objectName().meta({ description: 'Name of the Secret.' }),
+            ...postgresSecretRefFields,
           })
           .optional()
           .meta({
             description:
               'External PostgreSQL: a Secret with keys host, database, user, password and optional port, sslmode.',
           }),
+        ...databaseFields,
       })
       .prefault({})
       .meta({ description: 'The control-plane database.' }),
     percona: perconaSpec.prefault({}),
     controlPlane: z
-      .object({ port: port(8080, 'Port of the REST API and health endpoints.') })
+      .object({
+        port: port(8080, 'Port of the REST API and health endpoints.'),
+        ...controlPlaneFields,
+      })
       .prefault({})
       .meta({ description: 'The control-plane REST API.' }),
     adapters: z
@@ -118,6 +135,7 @@ export const dittoServerSpec = z
             secretRef: secretKeyRef(
               'Secret key holding the JWT signing key (at least 32 characters).',
             ),
+            ...jwtFields,
           })
           .optional()
           .meta({
@@ -128,12 +146,14 @@ export const dittoServerSpec = z
             passwordSecretRef: secretKeyRef(
               'Secret key holding the initial admin password (cleartext).',
             ),
+            ...adminFields,
           })
           .optional()
           .meta({
             description:
               'Admin bootstrap password. A Secret <name>-admin-bootstrap-credentials is generated when unset.',
           }),
+        ...identityFields,
       })
       .prefault({})
       .meta({ description: 'Credentials of the control plane.' }),
@@ -147,6 +167,7 @@ export const dittoServerSpec = z
           .enum(['text', 'json'])
           .default('json')
           .meta({ description: 'Log format. Defaults to json.' }),
+        ...loggingFields,
       })
       .prefault({})
       .meta({ description: 'Server logging.' }),
@@ -156,6 +177,7 @@ export const dittoServerSpec = z
           description: 'Serve Prometheus metrics and a <name>-metrics Service. Defaults to false.',
         }),
         port: port(9090, 'Port of the metrics endpoint.'),
+        ...metricsFields,
       })
       .prefault({})
       .meta({ description: 'Prometheus metrics.' }),
@@ -165,6 +187,22 @@ export const dittoServerSpec = z
     }),
     securityContext: containerSecurityContext.optional(),
     podSecurityContext: podSecurityContext.optional(),
+    stores: stores.prefault({}),
+    shares,
+    networkPolicy: z
+      .object({
+        enabled: z.boolean().default(true).meta({
+          description:
+            'Compose a NetworkPolicy <name> that lets in only the API, the enabled adapters and metrics. Defaults to true.',
+        }),
+      })
+      .prefault({})
+      .meta({ description: 'Ingress to the server pod.' }),
+    deletionProtection: z.boolean().default(false).meta({
+      description:
+        'Compose a Crossplane Usage that makes the API server refuse to delete this DittoServer (and so its volumes) until it is turned off. Defaults to false.',
+    }),
+    ...topLevelFields,
   })
   .meta({ description: 'A DittoFS NFS/SMB file server.' });
 

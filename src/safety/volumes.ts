@@ -17,7 +17,7 @@ export type VolumeClaim = {
   readonly storageClassName: string | undefined;
 };
 
-/** Controlplane, metadata and (with contentSize) content, in that order. */
+/** Controlplane, metadata and content (contentSize defaults to 10Gi), in that order. */
 export function volumeClaims(server: DittoServer): VolumeClaim[] {
   const { storage } = server.spec;
   const { names, storageClassName } = server;
@@ -41,7 +41,6 @@ export function volumeClaims(server: DittoServer): VolumeClaim[] {
       storageClassName,
     },
   ];
-  if (storage.contentSize === undefined) return claims;
   // The local block store (`fs`), which also holds its write-ahead journal.
   claims.push({
     key: 'pvc-content',

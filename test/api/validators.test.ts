@@ -1,63 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cronProblem } from '../../src/api/cron.js';
 import { parseS3Endpoint } from '../../src/api/endpoint.js';
+import { parseRemoteEndpoint } from '../../src/api/remote-endpoint.js';
 import { quantityValue } from '../../src/api/quantity.js';
-
-describe('cronProblem', () => {
-  const cases: { reason: string; expression: string; want: string | undefined }[] = [
-    { reason: 'the default full schedule', expression: '0 2 * * *', want: undefined },
-    { reason: 'steps, ranges and lists', expression: '*/15 1-5 1,15 */2 1-5', want: undefined },
-    { reason: 'month and weekday names', expression: '0 0 * jan,JUL sun-sat', want: undefined },
-    { reason: 'a descriptor', expression: '@daily', want: undefined },
-    { reason: 'weekday 7 is Sunday in robfig/cron', expression: '0 0 * * 7', want: undefined },
-    {
-      reason: 'too few fields',
-      expression: '0 2 * *',
-      want: 'expected 5 fields (minute hour day-of-month month day-of-week), got 4',
-    },
-    {
-      reason: 'a seconds field is not accepted',
-      expression: '0 0 2 * * *',
-      want: 'expected 5 fields (minute hour day-of-month month day-of-week), got 6',
-    },
-    {
-      reason: 'minute out of range',
-      expression: '60 * * * *',
-      want: '"60" is not a valid minute (0-59)',
-    },
-    {
-      reason: 'hour out of range',
-      expression: '0 24 * * *',
-      want: '"24" is not a valid hour (0-23)',
-    },
-    {
-      reason: 'day of month 0',
-      expression: '0 0 0 * *',
-      want: '"0" is not a valid day of month (1-31)',
-    },
-    { reason: 'backwards range', expression: '0 5-1 * * *', want: 'range "5-1" is backwards' },
-    { reason: 'zero step', expression: '*/0 * * * *', want: '"*/0" has an invalid step' },
-    { reason: 'double step', expression: '*/2/3 * * * *', want: '"*/2/3" has more than one step' },
-    {
-      reason: 'unknown descriptor',
-      expression: '@sometimes',
-      want: 'unknown descriptor "@sometimes"',
-    },
-    {
-      reason: 'Quartz-only L',
-      expression: '0 0 L * *',
-      want: '"L" is not a valid day of month (1-31)',
-    },
-    {
-      reason: 'empty',
-      expression: '',
-      want: 'expected 5 fields (minute hour day-of-month month day-of-week), got 1',
-    },
-  ];
-  it.each(cases)('$reason', ({ expression, want }) => {
-    expect(cronProblem(expression)).toBe(want);
-  });
-});
 
 describe('parseS3Endpoint', () => {
   const cases: { reason: string; text: string; want: ReturnType<typeof parseS3Endpoint> }[] = [
@@ -131,6 +75,93 @@ describe('parseS3Endpoint', () => {
   ];
   it.each(cases)('$reason', ({ text, want }) => {
     expect(parseS3Endpoint(text)).toEqual(want);
+  });
+});
+
+describe('parseRemoteEndpoint (DittoFS remote S3 stores)', () => {
+  const cases: { reason: string; text: string; want: ReturnType<typeof parseRemoteEndpoint> }[] = [
+    {
+      reason: 'a public host gets https://, as DittoFS adds it',
+      text: 's3.eu-west-1.amazonaws.com',
+      want: { ok: true, endpoint: { url: 'https://s3.eu-west-1.amazonaws.com', private: false } },
+    },
+    {
+      reason: 'http is allowed, the host lowercased and a trailing slash dropped',
+      text: 'HTTP://Storage.Example.com:8080/',
+      want: { ok: true, endpoint: { url: 'http://storage.example.com:8080', private: false } },
+    },
+    {
+      reason: 'a Service name in the cluster is private',
+      text: 'minio.storage.svc:9000',
+      want: { ok: true, endpoint: { url: 'https://minio.storage.svc:9000', private: true } },
+    },
+    {
+      reason: 'a single label resolves in the cluster: private',
+      text: 'http://minio:9000',
+      want: { ok: true, endpoint: { url: 'http://minio:9000', private: true } },
+    },
+    {
+      reason: 'an RFC 1918 address is private',
+      text: '172.20.0.5:9000',
+      want: { ok: true, endpoint: { url: 'https://172.20.0.5:9000', private: true } },
+    },
+    {
+      reason: 'loopback is private',
+      text: 'http://127.0.0.1:9000',
+      want: { ok: true, endpoint: { url: 'http://127.0.0.1:9000', private: true } },
+    },
+    {
+      reason: 'a public address',
+      text: '100.64.0.1',
+      want: { ok: true, endpoint: { url: 'https://100.64.0.1', private: false } },
+    },
+    {
+      reason: 'the cloud metadata address is never dialled',
+      text: 'http://169.254.169.254',
+      want: {
+        ok: false,
+        problem:
+          'is a link-local, unspecified or multicast address, which DittoFS never dials (cloud metadata guard)',
+      },
+    },
+    {
+      reason: 'a multicast address is never dialled',
+      text: '239.1.1.1',
+      want: {
+        ok: false,
+        problem:
+          'is a link-local, unspecified or multicast address, which DittoFS never dials (cloud metadata guard)',
+      },
+    },
+    {
+      reason: 'credentials in the URL are refused without echoing them',
+      text: 'https://key:secret@minio',
+      want: {
+        ok: false,
+        problem: 'must not hold credentials (user:password@): put them in the credentials Secret',
+      },
+    },
+    {
+      reason: 'a path is refused',
+      text: 'https://s3.example.com/bucket',
+      want: {
+        ok: false,
+        problem: 'must be a host, host:port or http(s)://host[:port], without a path or query',
+      },
+    },
+    {
+      reason: 'another scheme is refused',
+      text: 's3://bucket',
+      want: { ok: false, problem: 'must use http:// or https://' },
+    },
+    {
+      reason: 'port 0',
+      text: 'minio:0',
+      want: { ok: false, problem: 'port 0 is out of range (1-65535)' },
+    },
+  ];
+  it.each(cases)('$reason', ({ text, want }) => {
+    expect(parseRemoteEndpoint(text)).toEqual(want);
   });
 });
 

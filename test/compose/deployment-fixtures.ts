@@ -57,11 +57,13 @@ export const MOUNTS = [
   { name: 'config', mountPath: '/config', readOnly: true },
   { name: 'controlplane', mountPath: '/data/controlplane' },
   { name: 'metadata', mountPath: '/data/store/metadata' },
+  { name: 'content', mountPath: '/data/store/block' },
 ];
 export const VOLUMES = [
   { name: 'config', configMap: { name: 'demo-config' } },
   { name: 'controlplane', persistentVolumeClaim: { claimName: 'demo-controlplane' } },
   { name: 'metadata', persistentVolumeClaim: { claimName: 'demo-metadata' } },
+  { name: 'content', persistentVolumeClaim: { claimName: 'demo-content' } },
 ];
 export const health = (path: string) => ({ httpGet: { path, port: 'api' } });
 

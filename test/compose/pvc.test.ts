@@ -21,12 +21,12 @@ const metadata = (storageClassName?: string): VolumeClaim => ({
   size: '10Gi',
   storageClassName,
 });
-const content = (storageClassName?: string): VolumeClaim => ({
+const content = (storageClassName?: string, size = '50Gi'): VolumeClaim => ({
   key: 'pvc-content',
   name: 'demo-content',
   volume: 'content',
   mountPath: '/data/store/block',
-  size: '50Gi',
+  size,
   storageClassName,
 });
 
@@ -36,19 +36,19 @@ describe('volumeClaims', () => {
     { reason: string; spec: Overrides; input?: Overrides; want: VolumeClaim[] }
   > = {
     minimal: {
-      reason: 'controlplane (1Gi default) and metadata; no content volume without contentSize',
+      reason: 'controlplane (1Gi default), metadata and content (10Gi default)',
       spec: {},
-      want: [controlplane(), metadata()],
+      want: [controlplane(), metadata(), content(undefined, '10Gi')],
     },
     'with content': {
-      reason: 'contentSize adds the local block store volume, last',
+      reason: 'contentSize sizes the local block store volume, last',
       spec: { storage: { contentSize: '50Gi' } },
       want: [controlplane(), metadata(), content()],
     },
     'sizes and class': {
       reason: 'controlPlaneSize and the spec storage class apply',
       spec: { storage: { controlPlaneSize: '2Gi', storageClassName: 'fast' } },
-      want: [{ ...controlplane('fast'), size: '2Gi' }, metadata('fast')],
+      want: [{ ...controlplane('fast'), size: '2Gi' }, metadata('fast'), content('fast', '10Gi')],
     },
     'class from Input': {
       reason: 'the resolved class (here the Input default) is used on every volume',

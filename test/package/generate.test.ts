@@ -8,6 +8,82 @@ import {
   type Schema,
 } from '../../scripts/generate/structural.js';
 import { INPUT_CRD, LEGACY_XRD, MODERN_XRD, ROOT, versionSchema } from './manifests.js';
+import type { SchemaNode } from '../support/crd-structural.js';
+
+/**
+ * Every field of the DittoFS operator's DittoServerSpec at v0.29.0
+ * (k8s/dittofs-operator/api/v1alpha1/dittoserver_types.go), down to the fields of its own
+ * types; Kubernetes types it embeds are checked at their top level.
+ */
+const OPERATOR_SPEC_FIELDS = [
+  'image',
+  'replicas',
+  'storage.metadataSize',
+  'storage.contentSize',
+  'storage.controlPlaneSize',
+  'storage.storageClassName',
+  'database.type',
+  'database.sqlite.path',
+  'database.postgresSecretRef.name',
+  'database.postgresSecretRef.key',
+  'database.postgresSecretRef.optional',
+  'controlPlane.port',
+  'controlPlane.tls',
+  'controlPlane.certSecretName',
+  'controlPlane.clientCASecretName',
+  'identity.type',
+  'identity.jwt.secretRef.name',
+  'identity.jwt.secretRef.key',
+  'identity.jwt.secretRef.optional',
+  'identity.jwt.accessTokenDuration',
+  'identity.jwt.refreshTokenDuration',
+  'identity.admin.username',
+  'identity.admin.passwordSecretRef.name',
+  'identity.admin.passwordSecretRef.key',
+  'identity.admin.passwordSecretRef.optional',
+  'identity.ldap',
+  'identity.kerberos',
+  'adapterDiscovery.pollingInterval',
+  'adapterServices.type',
+  'adapterServices.annotations',
+  'service.type',
+  'service.annotations',
+  'metrics.enabled',
+  'metrics.port',
+  'metrics.path',
+  'metrics.bearerTokenSecret',
+  'metrics.serviceMonitor',
+  'logging.level',
+  'logging.format',
+  'logging.output',
+  'percona.enabled',
+  'percona.deleteWithServer',
+  'percona.replicas',
+  'percona.storageSize',
+  'percona.storageClassName',
+  'percona.databaseName',
+  'percona.backup.enabled',
+  'percona.backup.credentialsSecretRef.name',
+  'percona.backup.bucket',
+  'percona.backup.endpoint',
+  'percona.backup.region',
+  'percona.backup.fullSchedule',
+  'percona.backup.incrSchedule',
+  'percona.backup.retentionDays',
+  'snapshotPolicies',
+  'resources.limits',
+  'resources.requests',
+  'resources.claims',
+  'terminationGracePeriodSeconds',
+  'securityContext.appArmorProfile',
+  'securityContext.procMount',
+  'securityContext.windowsOptions',
+  'podSecurityContext.appArmorProfile',
+  'podSecurityContext.windowsOptions',
+  'podSecurityContext.sysctls',
+  'podSecurityContext.seLinuxChangePolicy',
+  'podSecurityContext.supplementalGroupsPolicy',
+];
 import { structuralProblems } from './structural-check.js';
 
 describe('npm run generate', () => {
@@ -20,6 +96,16 @@ describe('npm run generate', () => {
 
   it.each([MODERN_XRD, LEGACY_XRD, INPUT_CRD])('%s is a structural schema', (file) => {
     expect(structuralProblems(versionSchema(file))).toEqual([]);
+  });
+
+  it("declares every field of the DittoFS operator's spec, so the API server keeps it", () => {
+    const missing = OPERATOR_SPEC_FIELDS.filter((path) => {
+      let node: SchemaNode | undefined = versionSchema(MODERN_XRD).properties?.spec;
+      for (const key of path.split('.'))
+        node = node?.properties?.[key] ?? node?.items?.properties?.[key];
+      return node === undefined;
+    });
+    expect(missing).toEqual([]);
   });
 
   it('gives the XR status no required fields, so Crossplane can write conditions first', () => {

@@ -29,6 +29,7 @@ export const BACKUP_KEYS: readonly ResourceKey[] = [
   'config',
   'pvc-controlplane',
   'pvc-metadata',
+  'pvc-content',
   'jwt-secret',
   'admin-secret',
   'api-service',

@@ -44,20 +44,40 @@ const isObject = (value: unknown): value is JsonObject =>
 /** The XR with `change` applied to its spec. */
 export function edited(xr: JsonObject, change: Edit): JsonObject {
   if (!isObject(xr.spec)) return xr;
-  const { database, percona, ...rest } = xr.spec;
-  // Without Percona, the database falls back to SQLite: drop what pointed at PostgreSQL.
+  const { database, percona, stores, ...rest } = xr.spec;
+  // Without Percona, the database falls back to SQLite: drop what pointed at PostgreSQL,
+  // and keep metadata stores that used it on badger.
   const off = change.perconaOff === true && isObject(percona);
-  const changed = isObject(percona)
+  const metadata = isObject(stores) && Array.isArray(stores.metadata) ? stores.metadata : undefined;
+  const backupsOff = change.backupsOff === true && isObject(percona) && isObject(percona.backup);
+  const changed: JsonObject | undefined = isObject(percona)
     ? {
         ...percona,
         ...change.percona,
         ...(off && { enabled: false }),
-        ...(change.backupsOff === true &&
-          isObject(percona.backup) && { backup: { ...percona.backup, enabled: false } }),
+        ...(backupsOff && { backup: { ...(percona.backup as JsonObject), enabled: false } }),
       }
-    : percona;
+    : undefined;
+  // A restore and a bootstrap need backups: they go with them.
+  if (backupsOff && changed) {
+    delete changed.restore;
+    delete changed.bootstrapFrom;
+  }
   const spec: JsonObject = {
     ...rest,
+    ...(stores === undefined
+      ? {}
+      : {
+          stores:
+            off && isObject(stores) && metadata
+              ? {
+                  ...stores,
+                  metadata: metadata.map((store) =>
+                    isObject(store) ? { ...store, type: 'badger' } : store,
+                  ),
+                }
+              : stores,
+        }),
     ...(off || database === undefined ? {} : { database }),
     ...(changed === undefined ? {} : { percona: changed }),
     ...(change.replicas === undefined ? {} : { replicas: change.replicas }),

@@ -13,6 +13,7 @@ import {
   bucket,
   dnsLabel,
   endpoint,
+  perconaLifecycle,
   perconaSettings,
   region,
   secretKey,
@@ -101,6 +102,7 @@ const only = <T>(key: string, value: T | undefined) =>
 const scenarioParts = fc.record({
   parts: specParts,
   percona: perconaSettings,
+  lifecycle: perconaLifecycle,
   writePercona: fc.boolean(),
   backup: backupParts,
   input: inputBase,
@@ -143,13 +145,23 @@ function toScenario(parts: ScenarioParts): Scenario {
   const defaults = { ...only('storageClassName', storageClassDefault), backup: backup.defaults };
   const needsInput = Object.keys(backup.defaults).length > 0 || storageClassDefault !== undefined;
   const percona = parts.parts.percona || parts.writePercona;
+  // Restores and bootstraps read repo1: only with Percona and backups on.
+  const lifecycle = parts.parts.percona && parts.backup.enabled ? parts.lifecycle : {};
   const spec: JsonObject = {
     ...parts.parts.independent,
     storage: parts.parts.storage,
     ...parts.parts.ports,
     ...only('database', parts.parts.database),
+    ...parts.parts.data,
     ...(percona
-      ? { percona: { enabled: parts.parts.percona, ...parts.percona, backup: backup.spec } }
+      ? {
+          percona: {
+            enabled: parts.parts.percona,
+            ...parts.percona,
+            ...lifecycle,
+            backup: backup.spec,
+          },
+        }
       : {}),
   };
   const metadata: JsonObject = legacy

@@ -5,6 +5,7 @@
  * settings from the spec or the Input) hold by construction.
  */
 import fc from 'fast-check';
+import { quantityValue } from '../../../src/api/quantity.js';
 import { MAX_NAME_LENGTH, MAX_NAME_LENGTH_WITH_PERCONA } from '../../../src/names.js';
 import type { Json, JsonObject } from '../../fixtures/xr.js';
 
@@ -75,7 +76,27 @@ const resourceList = fc.dictionary(
   resourceQuantity,
   { maxKeys: 3 },
 );
-const resources = someOf({ limits: resourceList, requests: resourceList });
+const size = (quantity: Json | undefined) =>
+  typeof quantity === 'string' ? (quantityValue(quantity) ?? 0) : Number(quantity);
+
+/** Limits and requests, every request at most its limit (the API server's rule). */
+const resources = fc
+  .tuple(someOf({ limits: resourceList, requests: resourceList }), fc.boolean())
+  .map(([{ limits, requests }, claims]) => ({
+    ...(limits === undefined ? {} : { limits }),
+    ...(requests === undefined
+      ? {}
+      : {
+          requests: Object.fromEntries(
+            Object.entries(requests).map(([name, quantity]) => {
+              const limit = limits?.[name];
+              return [name, limit !== undefined && size(quantity) > size(limit) ? limit : quantity];
+            }),
+          ),
+        }),
+    // An empty list of claims asks for nothing, so it is accepted.
+    ...(claims ? { claims: [] } : {}),
+  }));
 
 /** `name` or `prefix/name` (a qualified name), the form of annotation keys. */
 const annotationKey = fc.oneof(
@@ -90,7 +111,9 @@ const annotationKey = fc.oneof(
 const annotations = fc.dictionary(annotationKey, fc.string({ maxLength: 30 }), { maxKeys: 3 });
 const serviceType = fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer');
 const service = someOf({ type: serviceType, annotations });
-const secretKeyRef = fc.record({ name: subdomain, key: secretKey });
+const secretKeyRef = fc
+  .tuple(fc.record({ name: subdomain, key: secretKey }), fc.boolean())
+  .map(([ref, optional]) => (optional ? { ...ref, optional: false } : ref));
 const id = fc.integer({ min: 0, max: 2147483647 });
 const seccompProfile = fc.oneof(
   fc.constantFrom({ type: 'RuntimeDefault' }, { type: 'Unconfined' }),
@@ -119,6 +142,7 @@ const securityContext = someOf({
   runAsUser: id,
   seLinuxOptions,
   seccompProfile,
+  procMount: fc.constant('Default'),
 });
 
 const podSecurityContext = someOf({
@@ -130,6 +154,8 @@ const podSecurityContext = someOf({
   seLinuxOptions,
   seccompProfile,
   supplementalGroups: fc.array(id, { maxLength: 3 }),
+  sysctls: fc.constant([]),
+  supplementalGroupsPolicy: fc.constant('Merge'),
 });
 
 const CRONS = [
@@ -143,6 +169,8 @@ const CRONS = [
   '@daily',
   '@hourly',
   '@weekly',
+  'TZ=UTC 0 3 * * *',
+  '*-5 * * * *',
 ];
 const cron = fc.oneof(
   fc.constantFrom(...CRONS),
@@ -150,7 +178,7 @@ const cron = fc.oneof(
     .tuple(
       fc.integer({ min: 0, max: 59 }),
       fc.integer({ min: 0, max: 23 }),
-      fc.integer({ min: 0, max: 7 }),
+      fc.integer({ min: 0, max: 6 }),
     )
     .map(([minute, hour, weekday]) => `${minute} ${hour} * * ${weekday}`),
 );
@@ -175,14 +203,23 @@ const independent = someOf({
   identity: someOf({
     jwt: fc.record({ secretRef: secretKeyRef }),
     admin: fc.record({ passwordSecretRef: secretKeyRef }),
+    // The DittoFS operator's fields, with the values that ask for nothing unsupported.
+    type: fc.constant('memory'),
+    ldap: fc.constant({ enabled: false, url: 'ldaps://dc.example.com', baseDN: 'dc=example' }),
+    kerberos: fc.constant({ enabled: false }),
   }),
   logging: someOf({
     level: fc.constantFrom('DEBUG', 'INFO', 'WARN', 'ERROR'),
     format: fc.constantFrom('text', 'json'),
+    output: fc.constant('stdout'),
   }),
   terminationGracePeriodSeconds: fc.integer({ min: 36, max: 86400 }),
   securityContext,
   podSecurityContext,
+  networkPolicy: someOf({ enabled: fc.boolean() }),
+  deletionProtection: fc.boolean(),
+  adapterDiscovery: someOf({ pollingInterval: fc.constant('30s') }),
+  snapshotPolicies: fc.constant([]),
 });
 
 export const storage = fc.record(
@@ -220,9 +257,9 @@ const ports = fc
     return new Set(used).size === used.length;
   })
   .map(({ api, nfs, smb, metrics, nfsOn, smbOn, metricsOn }) => ({
-    controlPlane: port(api),
+    controlPlane: { ...port(api), tls: false },
     adapters: { nfs: { enabled: nfsOn, ...port(nfs) }, smb: { enabled: smbOn, ...port(smb) } },
-    metrics: { enabled: metricsOn, ...port(metrics) },
+    metrics: { enabled: metricsOn, ...port(metrics), serviceMonitor: { enabled: false } },
   }));
 
 const externalSecret = fc.record({ name: subdomain });
@@ -239,24 +276,142 @@ function database(percona: boolean): fc.Arbitrary<JsonObject | undefined> {
       );
 }
 
+/** A store or share name: one lowercase segment. */
+const dataName = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/);
+const names = (minLength: number, maxLength: number) =>
+  fc.uniqueArray(dataName, { minLength, maxLength });
+
+const remoteS3 = fc
+  .tuple(
+    fc.record(
+      {
+        bucket,
+        region,
+        prefix: fc.constantFrom('', 'team-a/files/', 'dittofs'),
+        credentialsSecretRef: fc.record({ name: subdomain }),
+      },
+      { requiredKeys: ['bucket', 'credentialsSecretRef'] },
+    ),
+    fc.oneof(
+      fc.constant({}),
+      fc
+        .constantFrom('s3.eu-west-1.amazonaws.com', 'https://storage.example.com:8443')
+        .map((endpoint) => ({ endpoint })),
+      // In-cluster or private: DittoFS needs allowPrivateEndpoint.
+      fc
+        .constantFrom('minio.storage.svc:9000', 'http://10.0.0.5:9000', 'minio')
+        .map((endpoint) => ({ endpoint, allowPrivateEndpoint: true })),
+    ),
+  )
+  .map(([settings, endpoint]) => ({ ...settings, ...endpoint }));
+
+/** One share on declared stores (or their defaults, the first of each). */
+const share = (metadata: string[], local: string[], remote: string[]) =>
+  fc.record(
+    {
+      metadataStore: fc.constantFrom(...metadata),
+      localStore: fc.constantFrom(...local),
+      ...(remote.length > 0 ? { remoteStore: fc.constantFrom(...remote) } : {}),
+      readOnly: fc.boolean(),
+      defaultPermission: fc.constantFrom('none', 'read', 'read-write'),
+      quota: fc.constantFrom('100Gi', '1Ti', '500M', '1.5Gi'),
+    },
+    { requiredKeys: [] },
+  );
+
+/** spec.stores and spec.shares, each present or left to its defaults; postgres needs a PostgreSQL. */
+const storesAndShares = (postgres: boolean): fc.Arbitrary<JsonObject> =>
+  fc
+    .record({
+      metadata: fc.option(names(1, 3), { nil: undefined }),
+      local: fc.option(names(1, 3), { nil: undefined }),
+      remote: fc.option(names(0, 2), { nil: undefined }),
+      shares: fc.option(names(1, 4), { nil: undefined }),
+    })
+    .chain(({ metadata, local, remote, shares }) =>
+      fc
+        .record({
+          metadataTypes: fc.array(
+            fc.constantFrom(...(postgres ? ['badger', 'postgres'] : ['badger'])),
+            {
+              minLength: 3,
+              maxLength: 3,
+            },
+          ),
+          remoteS3: fc.array(remoteS3, { minLength: 2, maxLength: 2 }),
+          shares: fc.tuple(
+            ...(shares ?? []).map(() =>
+              share(metadata ?? ['default'], local ?? ['default'], remote ?? []),
+            ),
+          ),
+        })
+        .map((picked) => {
+          const stores: JsonObject = {
+            ...(metadata && {
+              // At most one postgres store: they would share the one database.
+              metadata: metadata.map((name, index) => ({
+                name,
+                type: picked.metadataTypes.indexOf('postgres') === index ? 'postgres' : 'badger',
+              })),
+            }),
+            ...(local && { local: local.map((name) => ({ name })) }),
+            ...(remote && {
+              remote: remote.map((name, index) => ({ name, s3: picked.remoteS3[index] ?? {} })),
+            }),
+          };
+          return {
+            ...(Object.keys(stores).length > 0 && { stores }),
+            ...(shares && {
+              shares: shares.map((name, index) => ({ name, ...picked.shares[index] })),
+            }),
+          };
+        }),
+    );
+
 export type SpecParts = {
   readonly percona: boolean;
   readonly independent: JsonObject;
   readonly storage: JsonObject;
   readonly ports: JsonObject;
   readonly database: JsonObject | undefined;
+  /** `stores` and `shares`, when the spec sets them. */
+  readonly data: JsonObject;
 };
 
 /** The spec without its backup block; the backup block depends on the Input (scenario.ts). */
-export const specParts: fc.Arbitrary<SpecParts> = fc.boolean().chain((percona) =>
-  fc.record({
-    percona: fc.constant(percona),
-    independent,
-    storage,
-    ports,
-    database: database(percona),
-  }),
-);
+export const specParts: fc.Arbitrary<SpecParts> = fc
+  .boolean()
+  .chain((percona) => fc.tuple(fc.constant(percona), database(percona)))
+  .chain(([percona, db]) =>
+    fc.record({
+      percona: fc.constant(percona),
+      independent,
+      storage,
+      ports,
+      database: fc.constant(db),
+      data: storesAndShares(percona || db?.postgresSecretRef !== undefined),
+    }),
+  );
+
+/** `<n>-postgres-restore-<name>` fits in 63 for every XR name up to the Percona limit. */
+const RESTORE_NAME_LENGTH = 63 - MAX_NAME_LENGTH_WITH_PERCONA - '-postgres-restore-'.length;
+
+/** Restore and bootstrap settings; valid only with Percona and backups on (scenario.ts). */
+export const perconaLifecycle = someOf({
+  restore: fc.oneof(
+    dnsLabel(RESTORE_NAME_LENGTH).map((name) => ({ name })),
+    dnsLabel(RESTORE_NAME_LENGTH).map((name) => ({ name, type: 'latest' })),
+    fc
+      .tuple(
+        dnsLabel(RESTORE_NAME_LENGTH),
+        fc.constantFrom('2026-05-01T02:30:00Z', '2026-01-31T23:59:59.5+02:00'),
+      )
+      .map(([name, target]) => ({ name, type: 'time', target })),
+  ),
+  bootstrapFrom: fc
+    .constantFrom('/pgbackrest/team-a/files/repo1', '/pgbackrest/old/demo/repo1')
+    .map((repoPath) => ({ repoPath })),
+});
 
 /** Percona settings other than `enabled` and `backup`. */
 export const perconaSettings = someOf({
