@@ -39,6 +39,7 @@ export const names = (xr: string) =>
     /** Percona (Crunchy) creates `<cluster>-pguser-<user>` with host, port, dbname, user, password. */
     postgresUserSecret: `${xr}-postgres-pguser-${POSTGRES_USER}`,
     backupSecret: `${xr}-pgbackrest-s3`,
+    deletionProtection: `${xr}-deletion-protection`,
   }) as const;
 
 export type Names = ReturnType<typeof names>;
@@ -57,7 +58,8 @@ export type Component =
   | 'smb'
   | 'metrics'
   | 'database'
-  | 'backup';
+  | 'backup'
+  | 'protection';
 
 /** The recommended labels every composed object carries. */
 export const labels = (xr: string, component: Component) => ({

@@ -1,7 +1,8 @@
 /**
- * Every composition-resource key this function owns and the kind it composes there, in the
+ * Every composition-resource key this function owns and the kinds it composes there, in the
  * order they appear in responses. Observed objects under these keys are read only when they
- * have that kind; earlier steps' desired objects under them are replaced, never merged.
+ * have one of those kinds; earlier steps' desired objects under them are replaced, never
+ * merged.
  * The RBAC test (test/package) checks that Crossplane may compose each kind here and read
  * each kind in REQUIRED_KINDS.
  */
@@ -14,6 +15,12 @@ const SECRET = { apiVersion: 'v1', kind: 'Secret' } as const;
 const SERVICE = { apiVersion: 'v1', kind: 'Service' } as const;
 const DEPLOYMENT = { apiVersion: 'apps/v1', kind: 'Deployment' } as const;
 const PERCONA_CLUSTER = { apiVersion: 'pgv2.percona.com/v2', kind: 'PerconaPGCluster' } as const;
+const PROTECTION = 'protection.crossplane.io/v1beta1';
+/** A namespaced XR protects itself with a Usage, a cluster-scoped (legacy) one a ClusterUsage. */
+const USAGES = [
+  { apiVersion: PROTECTION, kind: 'Usage' },
+  { apiVersion: PROTECTION, kind: 'ClusterUsage' },
+] as const;
 
 export const RESOURCES = {
   config: CONFIG_MAP,
@@ -29,12 +36,19 @@ export const RESOURCES = {
   postgres: PERCONA_CLUSTER,
   'backup-secret': SECRET,
   deployment: DEPLOYMENT,
-} as const satisfies Record<string, Kind>;
+  'deletion-protection': USAGES,
+} as const satisfies Record<string, Kind | readonly Kind[]>;
 
 export type ResourceKey = keyof typeof RESOURCES;
 
 /** The keys in response order. */
 export const RESOURCE_KEYS = Object.keys(RESOURCES) as readonly ResourceKey[];
+
+/** The kinds composed under `key`. */
+export function kindsOf(key: ResourceKey): readonly Kind[] {
+  const kinds: Kind | readonly Kind[] = RESOURCES[key];
+  return 'kind' in kinds ? [kinds] : kinds;
+}
 
 const OWNED: ReadonlySet<string> = new Set(RESOURCE_KEYS);
 
@@ -49,6 +63,6 @@ export const REQUIRED_KINDS: readonly Kind[] = [SECRET];
 /** Kinds the function composes; Crossplane needs every verb on them. */
 export const COMPOSED_KINDS: readonly Kind[] = [
   ...new Map(
-    Object.values(RESOURCES).map((kind) => [`${kind.apiVersion} ${kind.kind}`, kind]),
+    RESOURCE_KEYS.flatMap(kindsOf).map((kind) => [`${kind.apiVersion} ${kind.kind}`, kind]),
   ).values(),
 ];

@@ -18,8 +18,17 @@ import { resolve, type Notice, type Resolved, type ResolvedPercona } from './res
 import { isObject, validPart } from './valid-part.js';
 import { dittoServerSpec, type DittoServerSpec } from './spec.js';
 
+/** The XR as a Kubernetes object: what a Usage or an owner reference names. */
+export type Composite = {
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** A legacy XR (XDittoServer) is cluster-scoped; its objects live in its claim's namespace. */
+  readonly clusterScoped: boolean;
+};
+
 export type DittoServer = Resolved & {
   readonly name: string;
+  readonly composite: Composite;
   /** Where every composed object lives: the XR's namespace, or its claim's for a legacy XR. */
   readonly namespace: string;
   readonly spec: DittoServerSpec;
@@ -30,6 +39,10 @@ export type DittoServer = Resolved & {
   /** Things a human should fix that do not stop the composition. */
   readonly notices: readonly Notice[];
 };
+
+/** The modern XR's group/version and kind (api.md §1), for an XR that omits them. */
+const XR_API_VERSION = 'storage.dittofs.com/v1alpha1';
+const XR_KIND = 'DittoServer';
 
 export type ParseResult = { ok: true; server: DittoServer } | { ok: false; message: string };
 
@@ -168,6 +181,11 @@ export function parseDittoServer(xr: unknown, rawInput: unknown): ParseResult {
     server: {
       ...resolved,
       name: metadata.data.name,
+      composite: {
+        apiVersion: typeof xr.apiVersion === 'string' ? xr.apiVersion : XR_API_VERSION,
+        kind: typeof xr.kind === 'string' ? xr.kind : XR_KIND,
+        clusterScoped: !metadata.data.namespace,
+      },
       namespace,
       spec: spec.data,
       input: input.data,

@@ -8,6 +8,7 @@ import { RESOURCE_KEYS, type ResourceKey } from '../resources.js';
 import type { Plan } from '../safety/plan.js';
 import { backupSecret } from './backup-secret.js';
 import { configHash, configMap, dittofsConfig } from './config-map.js';
+import { deletionProtection } from './deletion-protection.js';
 import { deployment } from './deployment.js';
 import { generatedSecretData } from './generated-values.js';
 import { ADMIN_PASSWORD_KEY, adminSecret, JWT_SECRET_KEY, jwtSecret } from './identity-secrets.js';
@@ -85,6 +86,7 @@ export function compose(plan: Plan, observation: Observation, secretKey: Buffer)
   composeIdentitySecrets(plan, observation, secretKey, desired);
   composeServices(plan, desired);
   composeDatabase(plan, desired);
+  if (server.spec.deletionProtection) desired['deletion-protection'] = deletionProtection(server);
   if (plan.deploymentHeld === undefined) {
     desired.deployment = deployment(server, { configHash: configHash(configYaml), volumes });
   }

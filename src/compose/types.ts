@@ -10,6 +10,7 @@ import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolu
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { PerconaPGCluster as PerconaPGClusterSchema } from '../generated/percona.js';
+import type { DeletionProtection } from './deletion-protection.js';
 
 /** The metadata every composed object carries: always named, namespaced and labelled. */
 export type ObjectMeta = {
@@ -38,4 +39,10 @@ export type PerconaPGCluster = Composed<
 >;
 
 export type Manifest =
-  ConfigMap | PersistentVolumeClaim | Secret | Service | Deployment | PerconaPGCluster;
+  | ConfigMap
+  | PersistentVolumeClaim
+  | Secret
+  | Service
+  | Deployment
+  | PerconaPGCluster
+  | DeletionProtection;

@@ -3,7 +3,7 @@
  * An object under one of our keys whose kind is not the one we compose there is set aside
  * (and reported), so no readiness rule or data-safety rule ever reads the wrong kind.
  */
-import { RESOURCE_KEYS, RESOURCES, type ResourceKey } from '../resources.js';
+import { kindsOf, RESOURCE_KEYS, type ResourceKey } from '../resources.js';
 import type { JsonObject } from '../wire/types.js';
 import { text, type Fields } from './fields.js';
 
@@ -22,8 +22,9 @@ function kindText(body: Fields): string {
 }
 
 export function expectedKind(key: ResourceKey): string {
-  const { apiVersion, kind } = RESOURCES[key];
-  return `${apiVersion} ${kind}`;
+  return kindsOf(key)
+    .map(({ apiVersion, kind }) => `${apiVersion} ${kind}`)
+    .join(' or ');
 }
 
 export function observedResources(observed: Readonly<Record<string, JsonObject>>): {
@@ -35,8 +36,11 @@ export function observedResources(observed: Readonly<Record<string, JsonObject>>
   for (const key of RESOURCE_KEYS) {
     const body = observed[key];
     if (body === undefined) continue;
-    const { apiVersion, kind } = RESOURCES[key];
-    if (text(body, 'apiVersion') === apiVersion && text(body, 'kind') === kind) {
+    const found = kindsOf(key).some(
+      ({ apiVersion, kind }) =>
+        text(body, 'apiVersion') === apiVersion && text(body, 'kind') === kind,
+    );
+    if (found) {
       resources[key] = body;
       continue;
     }

@@ -43,7 +43,7 @@ export function serviceReady(service: Fields): boolean {
   return loadBalancerAddress(service) !== undefined;
 }
 
-/** Secrets and ConfigMaps are ready once they exist. */
+/** Secrets, ConfigMaps and Usages are ready once they exist. */
 export function exists(_object: Fields): boolean {
   return true;
 }
@@ -72,6 +72,7 @@ const RULES: Readonly<Record<ResourceKey, (object: Fields, serverStopped: boolea
   postgres: perconaClusterReady,
   'backup-secret': exists,
   deployment: deploymentReady,
+  'deletion-protection': exists,
 };
 
 /** Readiness of the resource composed under `key`: never ready until it is observed. */

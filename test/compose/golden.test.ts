@@ -8,8 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { callFunction } from '../support/call.js';
 import { observedPerconaCluster } from '../fixtures/observed.js';
 import { BACKUP_SPEC, legacyXr, xr, type JsonObject, type Overrides } from '../fixtures/xr.js';
-import { validateKubeObject } from '../support/kube-schema.js';
-import { validatePerconaPGCluster } from '../support/percona-crd.js';
+import { validateComposedObject } from '../support/composed-object.js';
 import {
   credentialsSecret,
   desiredObjects,
@@ -125,6 +124,7 @@ const cases: { name: string; reason: string; parts: RequestParts }[] = [
           readOnlyRootFilesystem: true,
         },
         podSecurityContext: { fsGroup: 2000, supplementalGroups: [3000] },
+        deletionProtection: true,
       }),
       credentials: [credentialsSecret()],
       required: {
@@ -140,8 +140,8 @@ const cases: { name: string; reason: string; parts: RequestParts }[] = [
   },
   {
     name: 'legacy-claim',
-    reason: 'a legacy XDittoServer composes into its claim namespace',
-    parts: { xr: legacyXr({}, 'team-b') },
+    reason: 'a legacy XDittoServer composes into its claim namespace, protected by a ClusterUsage',
+    parts: { xr: legacyXr({ deletionProtection: true }, 'team-b') },
   },
 ];
 
@@ -151,10 +151,7 @@ describe('composed manifests', () => {
     expect(rsp.results.filter((result) => result.severity === Severity.SEVERITY_FATAL)).toEqual([]);
     const objects = Object.values(desiredObjects(rsp));
     for (const object of objects) {
-      const problems =
-        object.kind === 'PerconaPGCluster'
-          ? validatePerconaPGCluster(object)
-          : validateKubeObject(object);
+      const problems = validateComposedObject(object);
       const name = JSON.stringify([object.kind, (object.metadata as JsonObject).name]);
       expect({ name, problems }).toEqual({ name, problems: [] });
     }

@@ -44,6 +44,17 @@ export const CEL_RULES: Readonly<Record<string, (self: Record<string, unknown>) 
     self.source === 'Secret' && has(self, 'secretRef'),
   "self.strategy == 'Webhook' && has(self.webhook)": (self) =>
     self.strategy === 'Webhook' && has(self, 'webhook'),
+  // protection.crossplane.io Usage and ClusterUsage (deletionProtection, api.md §6).
+  'has(self.resourceRef) || has(self.resourceSelector)': (self) =>
+    has(self, 'resourceRef') || has(self, 'resourceSelector'),
+  'has(self.by) || has(self.reason)': (self) => has(self, 'by') || has(self, 'reason'),
+  'has(self.by) || (!has(self.of.resourceRef) || !has(self.of.resourceRef.__namespace__)) && (!has(self.of.resourceSelector) || !has(self.of.resourceSelector.__namespace__))':
+    (self) => {
+      const of = isObject(self.of) ? self.of : {};
+      const ref = isObject(of.resourceRef) ? of.resourceRef : {};
+      const selector = isObject(of.resourceSelector) ? of.resourceSelector : {};
+      return has(self, 'by') || (!has(ref, 'namespace') && !has(selector, 'namespace'));
+    },
   "self.matches('^[^\\\\.\\\\/]+(\\\\.[^\\\\.\\\\/]+)+(\\\\/[^\\\\/:@]+)+(:[^:@]+(@sha256.+)?|@sha256.+)$')":
     (self) => typeof self === 'string' && FULLY_QUALIFIED_IMAGE.test(self),
 };

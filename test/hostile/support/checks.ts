@@ -14,8 +14,7 @@ import { dittoServerStatus } from '../../../src/api/status.js';
 import { callFunction } from '../../support/call.js';
 import { RESOURCE_KEYS, type ResourceKey } from '../../../src/resources.js';
 import type { JsonObject } from '../../fixtures/xr.js';
-import { validateKubeObject } from '../../support/kube-schema.js';
-import { validatePerconaPGCluster } from '../../support/percona-crd.js';
+import { validateComposedObject } from '../../support/composed-object.js';
 import { perconaOperatorProblems } from '../../support/percona-operator.js';
 import { TEST_SECRET_KEY } from '../../support/request.js';
 import type { CredentialsWorld } from './credentials.js';
@@ -78,10 +77,10 @@ export function hostileRequest(
 /** Every reason the API server or the Percona operator would refuse a composed object. */
 export function composedProblems(rsp: RunFunctionResponse): string[] {
   return Object.entries(composed(rsp)).flatMap(([key, object]) => {
-    const problems =
-      key === 'postgres'
-        ? [...validatePerconaPGCluster(object), ...perconaOperatorProblems(object)]
-        : validateKubeObject(object);
+    const problems = [
+      ...validateComposedObject(object),
+      ...(key === 'postgres' ? perconaOperatorProblems(object) : []),
+    ];
     return problems.map((problem) => `${key}: ${problem}`);
   });
 }
