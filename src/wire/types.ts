@@ -9,7 +9,7 @@
  */
 
 /** A protobuf Struct as plain JSON: null, boolean, number, string, arrays and objects. */
-export type JsonObject = { [key: string]: unknown };
+export type JsonObject = Record<string, unknown>;
 
 export const Ready = { UNSPECIFIED: 0, TRUE: 1, FALSE: 2 } as const;
 export type Ready = (typeof Ready)[keyof typeof Ready];
