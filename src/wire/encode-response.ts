@@ -9,7 +9,7 @@
  */
 import protobuf from 'protobufjs/minimal.js';
 import { formatPath, keySegment, WireError } from './errors.js';
-import { Unencodable, writeString, writeStruct, type Writer } from './struct-encode.js';
+import { Unencodable, writeString, writeStructField, type Writer } from './struct-encode.js';
 import type {
   Condition,
   DesiredComposite,
@@ -40,15 +40,13 @@ function writeResourceStruct(
   depth: number,
   segments: readonly string[],
 ): void {
-  writer.uint32(FIELD_1).fork();
   try {
-    writeStruct(writer, resource, depth);
+    writeStructField(writer, FIELD_1, resource, depth);
   } catch (error) {
     if (!(error instanceof Unencodable)) throw error;
     const path = formatPath([...segments, '.resource', ...[...error.segments].reverse()]);
     throw new WireError(`cannot encode RunFunctionResponse: ${path}: ${error.reason}`);
   }
-  writer.ldelim();
 }
 
 function writeComposite(writer: Writer, composite: DesiredComposite): void {

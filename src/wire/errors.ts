@@ -17,8 +17,12 @@ export class WireError extends Error {
  */
 export const MAX_MESSAGE_DEPTH = 10_000;
 
-/** Path segments shown in full at each end of a long path; the middle is counted instead. */
-const PATH_ENDS = 4;
+/**
+ * Segments shown at each end of a very deep path (the middle is counted instead): more from
+ * the start, which says where in the object it went deep.
+ */
+const PATH_HEAD = 8;
+const PATH_TAIL = 2;
 /** A longer key is shown cut, so a message stays readable whatever the request holds. */
 const MAX_KEY_CHARS = 40;
 
@@ -36,9 +40,13 @@ export function indexSegment(index: number): string {
 
 /** Segments joined, the middle of a very deep path replaced by how many were left out. */
 export function formatPath(segments: readonly string[]): string {
+  const shown = PATH_HEAD + PATH_TAIL;
   const joined =
-    segments.length <= 2 * PATH_ENDS + 1
+    segments.length <= shown + 1
       ? segments.join('')
-      : `${segments.slice(0, PATH_ENDS).join('')}…(${segments.length - 2 * PATH_ENDS} more)…${segments.slice(-PATH_ENDS).join('')}`;
+      : `${segments.slice(0, PATH_HEAD).join('')}…(${segments.length - shown} more)…${segments
+          .slice(-PATH_TAIL)
+          .join('')
+          .replace(/^\./, '')}`;
   return joined.startsWith('.') ? joined.slice(1) : joined;
 }

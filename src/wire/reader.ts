@@ -42,9 +42,13 @@ export function within(error: unknown, segment: string): unknown {
   return error;
 }
 
-export function fail(reader: Reader, reason: string): never {
-  throw new Malformed(reason, reader.pos);
+/** Fails at `offset`: where the broken tag, varint, length prefix or string begins. */
+function fail(reason: string, offset: number): never {
+  throw new Malformed(reason, offset);
 }
+
+/** Where the last tag `tag` read began, for a failure about that field. */
+let tagStart = 0;
 
 export const WIRE_VARINT = 0;
 export const WIRE_FIXED64 = 1;
@@ -59,8 +63,9 @@ let varintHigh = 0;
 /** A varint's low 32 bits, unsigned; its high bits go to `varintHigh`. */
 export function varint(reader: Reader): number {
   const { buf, len } = reader;
-  let pos = reader.pos;
-  if (pos >= len) fail(reader, 'truncated varint');
+  const start = reader.pos;
+  let pos = start;
+  if (pos >= len) fail('truncated varint', start);
   let byte = buf[pos++] ?? 0;
   if (byte < 0x80) {
     reader.pos = pos;
@@ -70,7 +75,7 @@ export function varint(reader: Reader): number {
   let low = byte & 0x7f;
   let high = 0;
   for (let index = 1; index < 10; index++) {
-    if (pos >= len) fail(reader, 'truncated varint');
+    if (pos >= len) fail('truncated varint', start);
     byte = buf[pos++] ?? 0;
     if (index < 4) low |= (byte & 0x7f) << (7 * index);
     else if (index === 4) {
@@ -78,7 +83,7 @@ export function varint(reader: Reader): number {
       high = (byte & 0x7f) >> 4;
     } else if (index < 9) high |= (byte & 0x7f) << (7 * index - 32);
     // The tenth byte holds bit 63 only (protowire.ConsumeVarint: errCodeOverflow).
-    else if (byte > 1) fail(reader, 'varint overflows 64 bits');
+    else if (byte > 1) fail('varint overflows 64 bits', start);
     else high |= byte << 31;
     if (byte < 0x80) {
       reader.pos = pos;
@@ -86,13 +91,15 @@ export function varint(reader: Reader): number {
       return low >>> 0;
     }
   }
-  return fail(reader, 'varint overflows 64 bits');
+  return fail('varint overflows 64 bits', start);
 }
 
 /** A field tag: (field number << 3) | wire type, the number checked as protobuf-go does. */
 export function tag(reader: Reader): number {
+  tagStart = reader.pos;
   const value = varint(reader);
-  if (varintHigh !== 0 || value >>> 3 === 0) fail(reader, 'invalid field number');
+  if (varintHigh !== 0) fail('field number out of range', tagStart);
+  if (value >>> 3 === 0) fail('field number 0', tagStart);
   return value;
 }
 
@@ -108,14 +115,17 @@ export function int32(reader: Reader): number {
 
 /** A length prefix, which must fit in what is left of the enclosing message. */
 export function length(reader: Reader): number {
+  const start = reader.pos;
   const value = varint(reader);
-  if (varintHigh !== 0 || value > reader.len - reader.pos) fail(reader, 'truncated field');
+  if (varintHigh !== 0 || value > reader.len - reader.pos) fail('truncated field', start);
   return value;
 }
 
 /** Starts reading a message of `size` bytes (from `length`); returns the enclosing end. */
 export function enter(reader: Reader, size: number, depth: number): number {
-  if (depth > MAX_MESSAGE_DEPTH) fail(reader, `messages nested deeper than ${MAX_MESSAGE_DEPTH}`);
+  if (depth > MAX_MESSAGE_DEPTH) {
+    fail(`messages nested deeper than protobuf-go's limit of ${MAX_MESSAGE_DEPTH}`, reader.pos);
+  }
   const outer = reader.len;
   reader.len = reader.pos + size;
   return outer;
@@ -128,13 +138,13 @@ export function leave(reader: Reader, outer: number): void {
 
 /** Skips `size` bytes of a fixed-size field. */
 function fixed(reader: Reader, size: number): void {
-  if (size > reader.len - reader.pos) fail(reader, 'truncated field');
+  if (size > reader.len - reader.pos) fail('truncated field', reader.pos);
   reader.skip(size);
 }
 
 /** A `double` (protobufjs reads it little-endian, -0 and NaN kept). */
 export function double(reader: Reader): number {
-  if (reader.len - reader.pos < 8) fail(reader, 'truncated field');
+  if (reader.len - reader.pos < 8) fail('truncated field', reader.pos);
   return reader.double();
 }
 
@@ -175,7 +185,7 @@ export function string(reader: Reader): string {
 }
 
 function utf8(buf: Buffer, start: number, end: number): string {
-  if (!isUtf8(buf.subarray(start, end))) throw new Malformed('invalid UTF-8 in a string', start);
+  if (!isUtf8(buf.subarray(start, end))) fail('invalid UTF-8 in a string', start);
   return buf.toString('utf8', start, end);
 }
 
@@ -204,9 +214,9 @@ export function skip(reader: Reader, fieldTag: number): void {
       skipGroup(reader, fieldTag >>> 3);
       return;
     case WIRE_END_GROUP:
-      return fail(reader, 'end-group tag without a start-group');
+      return fail('end-group tag without a start-group', tagStart);
     default:
-      return fail(reader, `invalid wire type ${fieldTag & 7}`);
+      return fail(`invalid wire type ${fieldTag & 7}`, tagStart);
   }
 }
 
@@ -219,9 +229,9 @@ function skipGroup(reader: Reader, field: number): void {
     const next = tag(reader);
     const wireType = next & 7;
     if (wireType === WIRE_END_GROUP) {
-      if (next >>> 3 !== open.pop()) fail(reader, 'end-group tag does not match its group');
+      if (next >>> 3 !== open.pop()) fail('end-group tag does not match its group', tagStart);
     } else if (wireType === WIRE_START_GROUP) {
-      if (open.length >= MAX_GROUP_DEPTH) fail(reader, 'groups nested too deep');
+      if (open.length >= MAX_GROUP_DEPTH) fail('groups nested too deep', tagStart);
       open.push(next >>> 3);
     } else {
       skip(reader, next);

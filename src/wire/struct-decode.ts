@@ -84,8 +84,9 @@ function setField(object: JsonObject, key: string, value: unknown): void {
 /** The failure's path inside the Struct, innermost first, from the slots still open. */
 function addPath(error: Malformed, top: number): void {
   for (let slot = top; slot >= 0; slot--) {
+    // A list's next element is the one being read (or opened) when it failed.
     if (kinds[slot] === ENTRY) error.segments.push(keySegment(keys[slot] ?? ''));
-    else if (kinds[slot] === LIST && slot < top) {
+    else if (kinds[slot] === LIST) {
       error.segments.push(indexSegment((containers[slot] as unknown[]).length));
     }
   }
