@@ -3,14 +3,13 @@
  * flags, logger, credentials, gRPC server, metrics listener, signal handling. Anything that
  * prevents serving RunFunction ends the process with a one-line reason and exit code 1.
  */
-import type { FunctionHandler } from '@crossplane-org/function-sdk-typescript';
 import type { Server } from 'node:http';
 import type { LaunchReport } from '../launch/bundle-api.js';
 import { parseFlags, type ServerOptions } from './flags.js';
 import { createHealth, ServingStatus } from './health.js';
 import { createLogger, type Logger } from './logger.js';
 import { createRecorder, type RequestRecorder } from './recorder.js';
-import { bindServer, createFunctionServer } from './server.js';
+import { bindServer, createFunctionServer, type FunctionServerOptions } from './server.js';
 import { installShutdown } from './shutdown.js';
 import { loadServerCredentials } from './tls.js';
 
@@ -18,6 +17,9 @@ import { loadServerCredentials } from './tls.js';
 export const EXIT_USAGE = 2;
 /** Cannot serve: certificates missing or invalid, a gRPC address that cannot be bound. */
 export const EXIT_CANNOT_SERVE = 1;
+
+/** The function to serve: its handler and the composition-resource keys it owns. */
+export type ServedFunction = Pick<FunctionServerOptions, 'handler' | 'owns'>;
 
 function fail(logger: Logger, message: string): never {
   logger.error(message);
@@ -48,7 +50,7 @@ async function startMetrics(
 }
 
 async function serve(
-  handler: FunctionHandler,
+  served: ServedFunction,
   options: ServerOptions,
   launch: LaunchReport | undefined,
 ): Promise<void> {
@@ -60,7 +62,7 @@ async function serve(
   const recorder = createRecorder();
   const health = createHealth();
   const server = createFunctionServer({
-    handler,
+    ...served,
     logger,
     metrics: recorder,
     health,
@@ -104,11 +106,11 @@ async function serve(
 }
 
 /**
- * Parses the command line and serves `handler` until SIGTERM/SIGINT. `launch`, from the
+ * Parses the command line and serves `served` until SIGTERM/SIGINT. `launch`, from the
  * launcher (src/main.ts), says whether the code cache was used: one debug line.
  */
 export async function startFunction(
-  handler: FunctionHandler,
+  served: ServedFunction,
   argv: readonly string[] = process.argv.slice(2),
   env: Readonly<Record<string, string | undefined>> = process.env,
   launch?: LaunchReport,
@@ -122,5 +124,5 @@ export async function startFunction(
     process.stderr.write(`main.js: ${flags.message}\nTry 'main.js --help' for the flags.\n`);
     process.exit(EXIT_USAGE);
   }
-  await serve(handler, flags.options, launch);
+  await serve(served, flags.options, launch);
 }

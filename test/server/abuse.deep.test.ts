@@ -1,14 +1,26 @@
 /**
  * Hostile messages against the built server (issue 6 item 4): random bytes, truncated
- * protobuf, messages over the limit (plain and compressed), absurd nesting, decodable requests
- * that hold no DittoServer, and the same against the health service. Each gets a proper gRPC
- * status or a FATAL result, and after each the server still serves: health, then a valid call.
- * Connection-level abuse is in `abuse-connections.test.ts`.
+ * protobuf, messages over the limit (plain and compressed), nesting at and past protobuf-go's
+ * limit, decodable requests that hold no DittoServer, and the same against the health service.
+ * Each gets a proper gRPC status (INVALID_ARGUMENT with the decoder's reason for what cannot be
+ * decoded) or a FATAL result, and after each the server still serves: health, then a valid
+ * call. Connection-level abuse is in `abuse-connections.deep.test.ts`.
  */
 import * as grpc from '@grpc/grpc-js';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, credentials, type RunFunctionClient } from './support/clients.js';
+import { sdkStruct } from '../wire/support/sdk-struct.js';
+import {
+  bytesField,
+  contentOffset,
+  entry,
+  fieldAt,
+  nestedLists,
+  request as requestBytes,
+  resource,
+  value,
+} from '../wire/support/proto-bytes.js';
 import {
   grpcFrame,
   inputField,
@@ -21,10 +33,11 @@ import {
   MiB,
   NO_COMPOSITE,
   STILL_SERVING,
-  UNDECODABLE,
   VALID_BYTES,
   fatal,
   http2Status,
+  refused,
+  refusedAsInProcess,
   stillServing,
 } from './support/outcomes.js';
 import { LOOPBACK_FLAGS, startServer, stopServer, type RunningServer } from './support/process.js';
@@ -32,6 +45,7 @@ import { encodeRequest, http2Call, rawConnect, type RawClient } from './support/
 import { bulkyConfigMap, request } from './support/requests.js';
 
 const HEALTH_CHECK = '/grpc.health.v1.Health/Check';
+const V1BETA1_PATH = '/apiextensions.fn.proto.v1beta1.FunctionRunnerService/RunFunction';
 
 /** A request whose observed composite resource is `resource`. */
 const composite = (resource: unknown) =>
@@ -55,38 +69,53 @@ describe('hostile messages against a running server (--insecure)', () => {
     await stopServer(server);
   });
 
-  // The SDK's decoder stops at a zero or end-group tag and skips unknown fields, so some random
-  // prefixes decode to an empty request, which the function answers with a FATAL result.
-  const D = fatal(NO_COMPOSITE);
-  const U = UNDECODABLE;
+  // protobuf-go refuses field number 0, wire types 6 and 7 and stray end-groups, which random
+  // bytes soon hit: every seed is refused, each with the reason the decoder gives in-process.
   it.each([
-    { reason: 'one byte: a lone tag', size: 1, expected: [U, U, D, U, U, U, D, U] },
-    { reason: '16 bytes: a few fields', size: 16, expected: [D, D, U, U, U, U, U, U] },
-    { reason: '1 KiB', size: 1024, expected: [U, U, U, U, U, U, U, D] },
-    { reason: '64 KiB: several DATA frames', size: 65536, expected: [U, D, U, U, U, D, D, U] },
-  ])('answers 8 seeds of random bytes: $reason', async ({ size, expected }) => {
+    { reason: 'one byte: a lone tag', size: 1 },
+    { reason: '16 bytes: a few fields', size: 16 },
+    { reason: '1 KiB', size: 1024 },
+    { reason: '64 KiB: several DATA frames', size: 65536 },
+  ])('refuses 8 seeds of random bytes: $reason', async ({ size }) => {
+    const bodies = Array.from({ length: 8 }, (_, i) => seededBytes(size * 100 + i + 1, size));
     const outcomes = [];
-    for (let seed = 1; seed <= 8; seed++) {
-      outcomes.push(await raw.call(seededBytes(size * 100 + seed, size)));
-    }
+    for (const body of bodies) outcomes.push(await raw.call(body));
     expect({ outcomes, after: await after() }).toEqual({
-      outcomes: expected,
+      outcomes: bodies.map(refusedAsInProcess),
       after: STILL_SERVING,
     });
   });
 
   const metaOnly = encodeRequest({ meta: { tag: 'still-serving' } }).length;
+  // The observed State's length prefix is at metaOnly + 1: a cut anywhere after it is short.
+  const observedShort = refused(`observed: truncated field at byte ${metaOnly + 1}`);
   it.each([
-    { reason: 'inside the first field header', cut: 1, expected: U },
-    { reason: 'inside the tag string', cut: 5, expected: U },
+    {
+      reason: 'inside the first field header',
+      cut: 1,
+      expected: refused('meta: truncated varint at byte 1'),
+    },
+    {
+      reason: 'inside the tag string',
+      cut: 5,
+      expected: refused('meta: truncated field at byte 1'),
+    },
     {
       reason: 'at a field boundary (a shorter valid message)',
       cut: metaOnly,
       expected: fatal(NO_COMPOSITE, 'still-serving'),
     },
-    { reason: 'inside the observed state header', cut: metaOnly + 2, expected: U },
-    { reason: 'in the middle of the composite', cut: VALID_BYTES.length >> 1, expected: U },
-    { reason: 'one byte short', cut: VALID_BYTES.length - 1, expected: U },
+    {
+      reason: 'inside the observed state header',
+      cut: metaOnly + 2,
+      expected: refused(`observed: truncated varint at byte ${metaOnly + 1}`),
+    },
+    {
+      reason: 'in the middle of the composite',
+      cut: VALID_BYTES.length >> 1,
+      expected: observedShort,
+    },
+    { reason: 'one byte short', cut: VALID_BYTES.length - 1, expected: observedShort },
   ])('answers a valid request cut $reason', async ({ cut, expected }) => {
     const outcome = await raw.call(VALID_BYTES.subarray(0, cut));
     expect({ outcome, after: await after() }).toEqual({ outcome: expected, after: STILL_SERVING });
@@ -135,10 +164,59 @@ describe('hostile messages against a running server (--insecure)', () => {
     expect({ outcome, after: await after() }).toEqual({ outcome: expected, after: STILL_SERVING });
   });
 
-  it('refuses a Struct nested 100 000 deep: the decoder limits recursion', async () => {
+  it("refuses a Struct nested 100 000 deep where it passes protobuf-go's limit", async () => {
     const deep = Buffer.concat([VALID_BYTES, inputField('deep', nestedListValue(100_000))]);
     const outcome = await raw.call(deep);
-    expect({ outcome, after: await after() }).toEqual({ outcome: U, after: STILL_SERVING });
+    // Request 1, input 2, entry 3, Value 4, then ListValue and Value by turns: the ListValue
+    // at 10,001 is reached through 10,000 fields.
+    const fields = [4, 1, 2, ...Array.from({ length: 9997 }, (_, i) => (i % 2 === 0 ? 6 : 1))];
+    expect({ outcome, after: await after() }).toEqual({
+      outcome: refused(
+        // input, deep, then the index of each of the 4998 lists open: 10 of 5000 shown.
+        'input.deep[0][0][0][0][0][0]…(4990 more)…[0][0]: messages nested deeper than ' +
+          `protobuf-go's limit of 10000 at byte ${contentOffset(deep, fields)}`,
+      ),
+      after: STILL_SERVING,
+    });
+  });
+
+  // The desired XR's Struct is at depth 4 (request, State, Resource, Struct); under it, a Value
+  // at 6 holding n lists puts the innermost Value at 6 + 2n; an object adds 3.
+  const desiredXr = (deep: Buffer) =>
+    Buffer.concat([
+      VALID_BYTES,
+      requestBytes.desired(bytesField(1, resource([entry('deep', deep)]))),
+    ]);
+
+  it('decodes a Struct exactly as deep as protobuf-go accepts and writes it back', async () => {
+    const deepEntry = entry('deep', nestedLists(4997));
+    // v1beta1 hands back the raw bytes: no recursive decoder has to read them.
+    const outcome = await raw.call(desiredXr(nestedLists(4997)), { path: V1BETA1_PATH });
+    // The function writes the earlier step's XR first, then sets apiVersion, kind and status.
+    const written = Buffer.from(fieldAt(outcome.response as Buffer, [2, 1, 1]) ?? []);
+    expect({
+      code: outcome.code,
+      deep: written.subarray(0, deepEntry.length).equals(deepEntry),
+      rest: Object.keys(sdkStruct(written.subarray(deepEntry.length)) ?? {}),
+      after: await after(),
+    }).toEqual({
+      code: grpc.status.OK,
+      deep: true,
+      rest: ['apiVersion', 'kind', 'status'],
+      after: STILL_SERVING,
+    });
+  });
+
+  it('refuses a Struct one level deeper, then serves a valid call', async () => {
+    const bytes = desiredXr(value.struct(entry('x', nestedLists(4996))));
+    const outcome = await raw.call(bytes);
+    expect({ outcome, after: await after() }).toEqual({
+      outcome: refused(
+        'desired.composite.resource.deep.x[0][0][0]…(4991 more)…[0][0]: messages nested ' +
+          `deeper than protobuf-go's limit of 10000 at byte ${bytes.length - value.string('leaf').length}`,
+      ),
+      after: STILL_SERVING,
+    });
   });
 
   it.each([
@@ -184,7 +262,12 @@ describe('hostile messages against a running server (--insecure)', () => {
   });
   const INT64_MINUS_ONE = [0x10, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01];
   it.each([
-    { reason: 'random bytes', path: HEALTH_CHECK, body: seededBytes(1, 64), expected: U },
+    {
+      reason: 'random bytes',
+      path: HEALTH_CHECK,
+      body: seededBytes(1, 64),
+      expected: { code: grpc.status.INTERNAL, details: 'Error deserializing request' },
+    },
     {
       reason: 'an unknown int64 field of 10 bytes, which proto3 says to skip',
       path: HEALTH_CHECK,
@@ -195,7 +278,7 @@ describe('hostile messages against a running server (--insecure)', () => {
       reason: 'a fixed64 cut short',
       path: HEALTH_CHECK,
       body: Buffer.from([0x11, 1, 2]),
-      expected: U,
+      expected: { code: grpc.status.INTERNAL, details: 'Error deserializing request' },
     },
     {
       reason: 'a 1 MB service name, echoed cut short',
