@@ -165,18 +165,20 @@ const SHORT_STRING = 12;
  */
 export function string(reader: Reader): string {
   const size = length(reader);
-  const { buf } = reader;
   const start = reader.pos;
-  const end = start + size;
-  reader.pos = end;
-  if (size < SHORT_STRING) {
-    let text = '';
+  reader.pos = start + size;
+  return text(reader.buf, start, start + size);
+}
+
+function text(buf: Buffer, start: number, end: number): string {
+  if (end - start < SHORT_STRING) {
+    let decoded = '';
     for (let index = start; index < end; index++) {
       const byte = buf[index] ?? 0;
       if (byte >= 0x80) return utf8(buf, start, end);
-      text += String.fromCharCode(byte);
+      decoded += String.fromCharCode(byte);
     }
-    return text;
+    return decoded;
   }
   for (let index = start; index < end; index++) {
     if ((buf[index] ?? 0) >= 0x80) return utf8(buf, start, end);
@@ -187,6 +189,42 @@ export function string(reader: Reader): string {
 function utf8(buf: Buffer, start: number, end: number): string {
   if (!isUtf8(buf.subarray(start, end))) fail('invalid UTF-8 in a string', start);
   return buf.toString('utf8', start, end);
+}
+
+/**
+ * Keys repeat: every object has its apiVersion, kind, metadata, name. A key read before is
+ * taken from this table rather than built again, which also spares V8 interning it anew as
+ * a property name. Short ASCII keys only, found by a hash of their bytes and checked byte
+ * for byte; a slot keeps the last key that hashed to it. It holds key names, never values.
+ */
+const KEY_SLOTS = 4096;
+const MAX_TABLE_KEY = 32;
+const keyTable: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
+
+/** A `string` field that is a map or Struct key: `string`, through the key table. */
+export function key(reader: Reader): string {
+  const size = length(reader);
+  const { buf } = reader;
+  const start = reader.pos;
+  const end = start + size;
+  reader.pos = end;
+  if (size > MAX_TABLE_KEY) return text(buf, start, end);
+  let hash = size;
+  for (let index = start; index < end; index++) {
+    const byte = buf[index] ?? 0;
+    if (byte >= 0x80) return text(buf, start, end);
+    hash = Math.imul(hash ^ byte, 0x01000193);
+  }
+  const slot = (hash >>> 0) & (KEY_SLOTS - 1);
+  const known = keyTable[slot];
+  if (known?.length === size) {
+    let index = 0;
+    while (index < size && known.charCodeAt(index) === buf[start + index]) index++;
+    if (index === size) return known;
+  }
+  const decoded = text(buf, start, end);
+  keyTable[slot] = decoded;
+  return decoded;
 }
 
 /**

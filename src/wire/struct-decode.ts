@@ -11,13 +11,18 @@
  *   prefers: string, number, bool, struct, list, null.
  * One deliberate difference: a `"__proto__"` key becomes an own property, as JSON.parse
  * makes it, where ts-proto's assignment would set the object's prototype and lose the key.
+ *
+ * Entries and list elements as encoders write them (key, then a Value holding one kind, each
+ * ending where the one around it ends) are read in place, without stack slots for the entry
+ * and the Value (struct-canonical.ts); anything else takes the general path here.
  */
-import { indexSegment, keySegment } from './errors.js';
+import { MAX_MESSAGE_DEPTH } from './errors.js';
 import {
   bool,
   double,
   enter,
   int32,
+  key,
   leave,
   length,
   Malformed,
@@ -26,12 +31,29 @@ import {
   tag,
   type Reader,
 } from './reader.js';
+import { canonicalValue, NOT_CANONICAL } from './struct-canonical.js';
+import {
+  addPath,
+  clear,
+  containers,
+  ENTRY,
+  indexes,
+  keys,
+  kinds,
+  levels,
+  LIST,
+  outers,
+  push,
+  ranks,
+  setField,
+  STRUCT,
+  VALUE,
+  values,
+  via,
+  VIA_INDEX,
+  VIA_KEY,
+} from './struct-stack.js';
 import type { JsonObject } from './types.js';
-
-const STRUCT = 0;
-const ENTRY = 1;
-const VALUE = 2;
-const LIST = 3;
 
 /** Tags, (field number << 3) | wire type, of the fields read; anything else is skipped. */
 const STRUCT_FIELDS = 10; // Struct.fields: map entries
@@ -55,48 +77,60 @@ const RANK_NULL = 5;
 const RANK_NONE = 6;
 
 /**
- * The stack, one slot per message being read, as parallel arrays reused across calls
- * (decoding is synchronous). Slots are cleared when popped so no request outlives its call.
+ * An entry or element at the reader's length prefix, read in place if it is canonical: its
+ * value stored (an object or list opened in the next slot); returns the new top, or -1 with
+ * the reader untouched for the general path (which also reports anything malformed).
  */
-const kinds: number[] = [];
-/** STRUCT: its object; LIST: its array. */
-const containers: unknown[] = [];
-/** ENTRY: the key read so far. */
-const keys: string[] = [];
-/** ENTRY and VALUE: the value read so far; VALUE's rank says which kind it is. */
-const values: unknown[] = [];
-const ranks: number[] = [];
-/** Where the enclosing message ends, restored when this one is done. */
-const outers: number[] = [];
-
-/** Sets `object[key]`, a `"__proto__"` key included, without touching any prototype. */
-function setField(object: JsonObject, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(object, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  } else object[key] = value;
+function canonical(reader: Reader, top: number, inList: boolean): number {
+  const start = reader.pos;
+  const outer = reader.len;
+  let next = -1;
+  try {
+    next = readCanonical(reader, top, inList);
+  } catch (error) {
+    if (!(error instanceof Malformed)) throw error;
+  }
+  if (next < 0) {
+    reader.pos = start;
+    reader.len = outer;
+  }
+  return next;
 }
 
-/** The failure's path inside the Struct, innermost first, from the slots still open. */
-function addPath(error: Malformed, top: number): void {
-  for (let slot = top; slot >= 0; slot--) {
-    // A list's next element is the one being read (or opened) when it failed.
-    if (kinds[slot] === ENTRY) error.segments.push(keySegment(keys[slot] ?? ''));
-    else if (kinds[slot] === LIST) {
-      error.segments.push(indexSegment((containers[slot] as unknown[]).length));
-    }
+function readCanonical(reader: Reader, top: number, inList: boolean): number {
+  const outer = reader.len;
+  const size = length(reader);
+  const end = reader.pos + size;
+  reader.len = end;
+  let name = '';
+  if (!inList) {
+    if (reader.pos >= end || reader.buf[reader.pos] !== ENTRY_KEY) return -1;
+    reader.pos++;
+    name = key(reader);
+    if (reader.pos >= end || reader.buf[reader.pos] !== ENTRY_VALUE) return -1;
+    reader.pos++;
+    if (length(reader) !== end - reader.pos) return -1;
   }
-}
-
-function clear(top: number): void {
-  for (let slot = 0; slot <= top; slot++) {
-    containers[slot] = undefined;
-    values[slot] = undefined;
-  }
+  // An entry's Value is 2 levels below its Struct; a list's, 1 below its ListValue.
+  const level = (levels[top] ?? 0) + (inList ? 1 : 2);
+  if (level + 1 > MAX_MESSAGE_DEPTH) return -1;
+  const value = canonicalValue(reader, end);
+  if (value === NOT_CANONICAL) return -1;
+  reader.len = outer;
+  const container = containers[top];
+  if (inList) (container as unknown[]).push(value);
+  else if (value !== undefined) setField(container as JsonObject, name, value);
+  if (typeof value !== 'object' || value === null) return top;
+  // The object or list ends where the Value and the entry end: it takes their slot.
+  kinds[top + 1] = Array.isArray(value) ? LIST : STRUCT;
+  containers[top + 1] = value;
+  outers[top + 1] = outer;
+  levels[top + 1] = level + 1;
+  via[top + 1] = inList ? VIA_INDEX : VIA_KEY;
+  keys[top + 1] = name;
+  indexes[top + 1] = inList ? (container as unknown[]).length - 1 : 0;
+  reader.len = end;
+  return top + 1;
 }
 
 /**
@@ -109,17 +143,9 @@ export function structField(reader: Reader, depth: number): JsonObject {
   let top = 0;
   kinds[0] = STRUCT;
   containers[0] = root;
+  levels[0] = depth;
+  via[0] = 0;
   outers[0] = enter(reader, size, depth);
-
-  /** Opens a message of `kind` at the reader's length prefix, one level below `top`. */
-  const push = (kind: number): void => {
-    const childSize = length(reader);
-    const outer = enter(reader, childSize, depth + top + 1);
-    top++;
-    kinds[top] = kind;
-    outers[top] = outer;
-  };
-
   try {
     for (;;) {
       if (reader.pos >= reader.len) {
@@ -138,33 +164,50 @@ export function structField(reader: Reader, depth: number): JsonObject {
           if (kinds[top] === ENTRY) values[top] = value;
           else (containers[top] as unknown[]).push(value);
         } else {
-          // A Struct or ListValue was handed to its Value when it was opened.
+          // A Struct or ListValue was handed to its Value (or stored) when it was opened.
           containers[top + 1] = undefined;
         }
         continue;
       }
       const fieldTag = tag(reader);
       switch (kinds[top]) {
-        case STRUCT:
+        case STRUCT: {
           if (fieldTag !== STRUCT_FIELDS) break;
-          push(ENTRY);
+          const next = canonical(reader, top, false);
+          if (next >= 0) {
+            top = next;
+            continue;
+          }
+          top = push(reader, ENTRY, top);
+          via[top] = VIA_KEY;
           keys[top] = '';
           values[top] = undefined;
           continue;
+        }
         case ENTRY:
           if (fieldTag === ENTRY_KEY) {
-            keys[top] = string(reader);
+            keys[top] = key(reader);
             continue;
           }
           if (fieldTag !== ENTRY_VALUE) break;
-          push(VALUE);
+          top = push(reader, VALUE, top);
+          via[top] = 0;
           ranks[top] = RANK_NONE;
           continue;
-        case LIST:
+        case LIST: {
           if (fieldTag !== LIST_VALUES) break;
-          push(VALUE);
+          const next = canonical(reader, top, true);
+          if (next >= 0) {
+            top = next;
+            continue;
+          }
+          const index = (containers[top] as unknown[]).length;
+          top = push(reader, VALUE, top);
+          via[top] = VIA_INDEX;
+          indexes[top] = index;
           ranks[top] = RANK_NONE;
           continue;
+        }
         default:
           if (readValueField(reader, fieldTag, top)) {
             if (fieldTag === STRUCT_VALUE || fieldTag === LIST_VALUE) {
@@ -174,7 +217,8 @@ export function structField(reader: Reader, depth: number): JsonObject {
                 values[top] = container;
                 ranks[top] = rank;
               }
-              push(rank === RANK_STRUCT ? STRUCT : LIST);
+              top = push(reader, rank === RANK_STRUCT ? STRUCT : LIST, top);
+              via[top] = 0;
               containers[top] = container;
             }
             continue;

@@ -9,10 +9,9 @@
  * - any other object is a Struct of its `Object.keys`; a bigint, function or symbol is refused.
  * Strings are written as TextEncoder writes them: a lone surrogate becomes U+FFFD.
  *
- * Two passes over the value: the first measures every message (and refuses what cannot be
- * written), the second writes each length before its content. protobufjs's `fork`/`ldelim`
- * would do without the first pass, but cost two allocations per message, and a Struct is
- * mostly small messages.
+ * protobufjs's `fork`/`ldelim` cost two allocations per message and a Struct is mostly small
+ * messages, so an entry holding a scalar is sized on the spot instead; only objects and lists
+ * are forked.
  */
 import protobuf from 'protobufjs/minimal.js';
 import { indexSegment, keySegment, MAX_MESSAGE_DEPTH } from './errors.js';
@@ -87,38 +86,24 @@ function utf8Size(text: string): number {
 const field = (content: number) => 1 + varintSize(content) + content;
 
 /**
- * Measuring walks the value with an explicit stack of open objects and lists, and records
- * what to write on a tape: one step per entry or list element, with its key, its value and
- * the sizes of the messages it opens. Writing then reads the tape in order, no stack needed.
- * All arrays are reused across calls (encoding is synchronous) and cleared after each.
+ * The open objects and lists, as parallel arrays reused across calls (encoding is
+ * synchronous) and cleared after each.
  */
 const containers: unknown[] = [];
 /** An object's entries (Object.entries: one native call, no per-key lookup); undefined for a list. */
 const entryLists: (readonly [string, unknown][] | undefined)[] = [];
 const positions: number[] = [];
-/** Each open container's depth, content size so far, and the tape step that opened it. */
+/** The depth of each open object's Struct or list's ListValue. */
 const depths: number[] = [];
-const totals: number[] = [];
-const openedBy: number[] = [];
 
-/** Tape steps: an object entry or a list element, holding a scalar or opening a container. */
-const ENTRY = 0;
-const ELEMENT = 1;
-const steps: number[] = [];
-const stepKeys: string[] = [];
-const stepValues: unknown[] = [];
-/** The sizes of the entry (ENTRY only), the Value, and the Struct or ListValue (if opened). */
-const entrySizes: number[] = [];
-const valueSizes: number[] = [];
-const containerSizes: number[] = [];
-
-function open(top: number, value: object, isList: boolean): void {
+function open(top: number, value: object, isList: boolean, depth: number): void {
   containers[top] = value;
   entryLists[top] = isList ? undefined : Object.entries(value);
   positions[top] = 0;
+  depths[top] = depth;
 }
 
-/** Throws for the value being measured, with its path (innermost first). */
+/** Throws for the value being written, with its path (innermost first). */
 function refuse(reason: string, top: number): never {
   const segments: string[] = [];
   for (let slot = top; slot >= 0; slot--) {
@@ -147,85 +132,6 @@ function scalarSize(value: unknown, top: number): number {
   }
 }
 
-/** Adds a step's whole size to its container's total, sizing its entry and Value. */
-function account(step: number, valueSize: number, top: number): void {
-  valueSizes[step] = valueSize;
-  let size = field(valueSize);
-  if (steps[step] === ENTRY) {
-    const key = stepKeys[step] ?? '';
-    const entrySize = (key === '' ? 0 : field(utf8Size(key))) + size;
-    entrySizes[step] = entrySize;
-    size = field(entrySize);
-  }
-  totals[top] = (totals[top] ?? 0) + size;
-}
-
-/**
- * Pass 1: records the tape for `object` and returns its Struct's size and the tape's length.
- * The Struct is at `depth` messages (the top-level message is 1).
- */
-function measure(object: JsonObject, depth: number): { size: number; length: number } {
-  let length = 0;
-  let top = 0;
-  open(0, object, false);
-  depths[0] = depth;
-  totals[0] = 0;
-  try {
-    for (;;) {
-      const entries = entryLists[top];
-      const container = containers[top];
-      const at = positions[top] ?? 0;
-      if (
-        at === (entries === undefined ? (container as readonly unknown[]).length : entries.length)
-      ) {
-        const content = totals[top] ?? 0;
-        if (top === 0) return { size: content, length };
-        const step = openedBy[top] ?? 0;
-        containerSizes[step] = content;
-        containers[top] = undefined;
-        entryLists[top] = undefined;
-        top--;
-        account(step, field(content), top);
-        continue;
-      }
-      positions[top] = at + 1;
-      let value: unknown;
-      if (entries === undefined) {
-        value = (container as readonly unknown[])[at];
-        steps[length] = ELEMENT;
-      } else {
-        const pair = entries[at];
-        value = pair?.[1];
-        if (value === undefined) continue;
-        steps[length] = ENTRY;
-        stepKeys[length] = pair?.[0] ?? '';
-      }
-      const step = length++;
-      stepValues[step] = value;
-      // A Struct at d: entries at d + 1, Values at d + 2; a ListValue: Values at d + 1.
-      const valueDepth = (depths[top] ?? 0) + (entries === undefined ? 1 : 2);
-      if (valueDepth > MAX_MESSAGE_DEPTH) refuse(TOO_DEEP, top);
-      const scalar = scalarSize(value, top);
-      if (scalar >= 0) {
-        containerSizes[step] = -1;
-        account(step, scalar, top);
-        continue;
-      }
-      if (valueDepth + 1 > MAX_MESSAGE_DEPTH) refuse(TOO_DEEP, top);
-      top++;
-      open(top, value as object, Array.isArray(value));
-      depths[top] = valueDepth + 1;
-      totals[top] = 0;
-      openedBy[top] = step;
-    }
-  } finally {
-    for (let slot = 0; slot <= top; slot++) {
-      containers[slot] = undefined;
-      entryLists[slot] = undefined;
-    }
-  }
-}
-
 /** A scalar Value's content. */
 function writeScalar(writer: Writer, value: unknown): void {
   switch (typeof value) {
@@ -242,31 +148,81 @@ function writeScalar(writer: Writer, value: unknown): void {
       writer.uint32(NULL_VALUE).int32(0);
       return;
     default:
-    // undefined: an empty Value. Nothing else passed measuring.
+    // undefined: an empty Value.
   }
 }
 
-/** Pass 2: the tape, in order: every length is known before its content. */
-function emit(writer: Writer, length: number): void {
-  for (let step = 0; step < length; step++) {
-    const value = stepValues[step];
-    stepValues[step] = undefined;
-    if (steps[step] === ENTRY) {
-      writer.uint32(STRUCT_FIELDS).uint32(entrySizes[step] ?? 0);
-      const key = stepKeys[step] ?? '';
-      if (key !== '') writeString(writer.uint32(ENTRY_KEY), key);
-      writer.uint32(ENTRY_VALUE).uint32(valueSizes[step] ?? 0);
-    } else writer.uint32(LIST_VALUES).uint32(valueSizes[step] ?? 0);
-    const containerSize = containerSizes[step] ?? -1;
-    if (containerSize < 0) writeScalar(writer, value);
-    else writer.uint32(Array.isArray(value) ? LIST_VALUE : STRUCT_VALUE).uint32(containerSize);
+/**
+ * Writes the content of a Struct for `object`, at `depth` messages. An entry or element
+ * holding a scalar is sized on the spot and written with its lengths; one holding an object
+ * or list is forked, its lengths written when it ends.
+ */
+function writeStructContent(writer: Writer, object: JsonObject, depth: number): void {
+  let top = 0;
+  open(0, object, false, depth);
+  try {
+    for (;;) {
+      const entries = entryLists[top];
+      const at = positions[top] ?? 0;
+      const length =
+        entries === undefined ? (containers[top] as readonly unknown[]).length : entries.length;
+      if (at === length) {
+        if (top === 0) return;
+        containers[top] = undefined;
+        entryLists[top] = undefined;
+        top--;
+        // The object or list, its Value, and in an object the entry holding that Value.
+        writer.ldelim().ldelim();
+        if (entryLists[top] !== undefined) writer.ldelim();
+        continue;
+      }
+      positions[top] = at + 1;
+      let value: unknown;
+      let key = '';
+      if (entries === undefined) value = (containers[top] as readonly unknown[])[at];
+      else {
+        const pair = entries[at];
+        value = pair?.[1];
+        if (value === undefined) continue;
+        key = pair?.[0] ?? '';
+      }
+      // A Struct at d: entries at d + 1, Values at d + 2; a ListValue: Values at d + 1.
+      const valueDepth = (depths[top] ?? 0) + (entries === undefined ? 1 : 2);
+      if (valueDepth > MAX_MESSAGE_DEPTH) refuse(TOO_DEEP, top);
+      const scalar = scalarSize(value, top);
+      if (scalar >= 0) {
+        if (entries !== undefined) {
+          const keySize = key === '' ? 0 : field(utf8Size(key));
+          writer.uint32(STRUCT_FIELDS).uint32(keySize + field(scalar));
+          if (key !== '') writeString(writer.uint32(ENTRY_KEY), key);
+          writer.uint32(ENTRY_VALUE).uint32(scalar);
+        } else writer.uint32(LIST_VALUES).uint32(scalar);
+        writeScalar(writer, value);
+        continue;
+      }
+      if (valueDepth + 1 > MAX_MESSAGE_DEPTH) refuse(TOO_DEEP, top);
+      if (entries !== undefined) {
+        writer.uint32(STRUCT_FIELDS).fork();
+        if (key !== '') writeString(writer.uint32(ENTRY_KEY), key);
+        writer.uint32(ENTRY_VALUE).fork();
+      } else writer.uint32(LIST_VALUES).fork();
+      const isList = Array.isArray(value);
+      writer.uint32(isList ? LIST_VALUE : STRUCT_VALUE).fork();
+      top++;
+      open(top, value as object, isList, valueDepth + 1);
+    }
+  } finally {
+    for (let slot = 0; slot <= top; slot++) {
+      containers[slot] = undefined;
+      entryLists[slot] = undefined;
+    }
   }
 }
 
 /**
  * Writes `object` as a length-delimited Struct field with tag `fieldTag`; the Struct sits at
  * `depth` messages (the top-level message is 1), within protobuf-go's limit. Throws
- * Unencodable, before writing anything, for what no Struct can hold.
+ * Unencodable for what no Struct can hold (the writer is then left half-written).
  */
 export function writeStructField(
   writer: Writer,
@@ -274,14 +230,7 @@ export function writeStructField(
   object: JsonObject,
   depth: number,
 ): void {
-  let length = 0;
-  try {
-    const measured = measure(object, depth);
-    length = measured.length;
-    writer.uint32(fieldTag).uint32(measured.size);
-    emit(writer, length);
-  } finally {
-    // A refused value leaves its steps behind; the tape must not keep them alive.
-    stepValues.fill(undefined, 0, Math.max(length, stepValues.length));
-  }
+  writer.uint32(fieldTag).fork();
+  writeStructContent(writer, object, depth);
+  writer.ldelim();
 }

@@ -157,6 +157,13 @@ describe('Structs as plain JSON, as the SDK unwraps them', () => {
     ).toEqual({ twice: 2 });
   });
 
+  it('reads back 5000 distinct keys, twice: more than the key table has slots', () => {
+    const names = Array.from({ length: 5000 }, (_, i) => `key-${i}`);
+    const entries = names.map((name, i) => entry(name, value.number(i)));
+    const expected = Object.fromEntries(names.map((name, i) => [name, i]));
+    expect([input(...entries), input(...entries)]).toEqual([expected, expected]);
+  });
+
   it('orders keys as a JS object does: integer-like keys first', () => {
     const keys = Object.keys(input(entry('b', value.null()), entry('1', value.null())) ?? {});
     expect(keys).toEqual(['1', 'b']);
