@@ -1,8 +1,7 @@
 /**
  * Values shared between calls. Crossplane sends the same XR on every reconcile, so parse
  * results and the objects built from them are reused; sharing is only safe for values
- * nobody can change, so they are deep-frozen first. Objects marked reusable may also have
- * their encoded bytes reused by the response encoder.
+ * nobody can change, so they are deep-frozen first.
  */
 
 /** Freezes `value` and everything reachable from it; returns it. */
@@ -12,15 +11,7 @@ export function deepFreeze<T>(value: T): T {
   return Object.freeze(value);
 }
 
-const reusable = new WeakSet<object>();
-
-/** Deep-freezes `value` and marks it reusable: the same object may appear in many responses. */
+/** Deep-freezes `value`, which may then appear in many responses. */
 export function freezeForReuse<T extends object>(value: T): T {
-  reusable.add(deepFreeze(value));
-  return value;
-}
-
-/** Whether `value` was marked by freezeForReuse, so its encoding can never change. */
-export function isReusable(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && reusable.has(value);
+  return deepFreeze(value);
 }
