@@ -7,7 +7,8 @@ import { parseDittoServer } from './api/parse.js';
 import { compose } from './compose/index.js';
 import { defaultSecretKey } from './compose/generated-values.js';
 import { observe } from './observe/observe.js';
-import { fatalResponse, respond } from './response.js';
+import { respond } from './response.js';
+import { fatalResponse } from './wire/fatal.js';
 import { requirements } from './requirements.js';
 import { plan } from './safety/plan.js';
 import { deriveConditions } from './status/conditions.js';
@@ -31,7 +32,7 @@ const FALLBACK_TTL_SECONDS = 60;
 /** The whole pipeline. Never throws on any request; bad input gives one FATAL result. */
 export function runFunction(req: FunctionRequest, options: FunctionOptions = {}): FunctionResponse {
   const parsed = parseDittoServer(req.observedComposite, req.input);
-  if (!parsed.ok) return fatalResponse(req, parsed.message, FALLBACK_TTL_SECONDS);
+  if (!parsed.ok) return fatalResponse(req, parsed.message, FALLBACK_TTL_SECONDS, 'InvalidSpec');
 
   const observation = observe(req, parsed.server);
   const decided = plan(parsed.server, observation);

@@ -5,8 +5,9 @@
  * `--max-recv-message-size`, `--metrics-address` (default `:8080`), `--debug`.
  * docs/operations.md says how it starts, listens, reports and stops.
  */
-import { DittoServerFunction } from './wire/sdk-handler.js';
+import { runFunction } from './function.js';
+import { owns } from './resources.js';
 import { serve, serverOptionsFrom } from './server/start.js';
 
 const options = serverOptionsFrom(process.argv.slice(2), process.env);
-await serve(new DittoServerFunction(), options);
+await serve({ handler: (req) => runFunction(req), owns }, options);

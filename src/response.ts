@@ -7,8 +7,6 @@ import type { DittoServerStatus } from './api/status.js';
 import { isFields } from './observe/fields.js';
 import {
   Ready,
-  Severity,
-  Target,
   type ComposedResource,
   type Condition,
   type DesiredComposite,
@@ -26,40 +24,6 @@ export type Outcome = {
   readonly results: readonly Result[];
   readonly requirements: Readonly<Record<string, ResourceSelector>>;
 };
-
-/** Exactly what came in from earlier steps; nothing of ours. */
-function unchanged(req: FunctionRequest, ttlSeconds: number): FunctionResponse {
-  return {
-    tag: req.tag,
-    ttlSeconds,
-    desiredComposite: req.desiredComposite,
-    passThrough: req.passThrough,
-    composed: [],
-    results: [],
-    conditions: [],
-    requirements: {},
-    context: req.context,
-  };
-}
-
-/** A FATAL response: earlier steps' desired state is returned unchanged, nothing of ours. */
-export function fatalResponse(
-  req: FunctionRequest,
-  message: string,
-  ttlSeconds: number,
-): FunctionResponse {
-  return {
-    ...unchanged(req, ttlSeconds),
-    results: [
-      {
-        severity: Severity.FATAL,
-        message,
-        reason: 'InvalidSpec',
-        target: Target.COMPOSITE_AND_CLAIM,
-      },
-    ],
-  };
-}
 
 /** The earlier steps' desired XR (or none) with our status over its status. */
 function desiredComposite(req: FunctionRequest, status: DittoServerStatus): DesiredComposite {
@@ -80,8 +44,11 @@ function desiredComposite(req: FunctionRequest, status: DittoServerStatus): Desi
 
 export function respond(req: FunctionRequest, outcome: Outcome): FunctionResponse {
   return {
-    ...unchanged(req, outcome.ttlSeconds),
+    tag: req.tag,
+    ttlSeconds: outcome.ttlSeconds,
     desiredComposite: desiredComposite(req, outcome.status),
+    passThrough: req.passThrough,
+    context: req.context,
     composed: outcome.composed,
     results: outcome.results,
     conditions: outcome.conditions,

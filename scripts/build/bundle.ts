@@ -5,15 +5,12 @@
  * start and serve like the real thing.
  */
 import { buildSync, type BuildOptions } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
-/**
- * The programs the image ships, by entry. A program whose entry does not exist yet is
- * skipped with a log line, so a branch may add its entry here before its source lands.
- */
+/** The programs the image ships, by entry. */
 export const PROGRAMS: readonly { readonly entry: string; readonly outfile: string }[] = [
   { entry: 'src/main.ts', outfile: 'dist/main.js' },
   { entry: 'src/configure/main.ts', outfile: 'dist/configure.js' },
@@ -50,14 +47,14 @@ export function bundle(entry: string, outfile: string, extra: BuildOptions = {})
   });
 }
 
-/** Bundles every program whose entry exists; returns the output files written. */
-export function buildPrograms(log: (line: string) => void = console.log): string[] {
+/**
+ * Bundles every program into a fresh dist/ (what an earlier build left there, such as files
+ * of a former layout, is gone); returns the output files written.
+ */
+export function buildPrograms(): string[] {
+  rmSync(resolve(REPO_ROOT, 'dist'), { recursive: true, force: true });
   const written: string[] = [];
   for (const { entry, outfile } of PROGRAMS) {
-    if (!existsSync(resolve(REPO_ROOT, entry))) {
-      log(`build: skipping ${outfile}: ${entry} does not exist`);
-      continue;
-    }
     bundle(entry, outfile);
     written.push(outfile);
   }

@@ -7,7 +7,8 @@
 import { RunFunctionRequest, RunFunctionResponse } from '@crossplane-org/function-sdk-typescript';
 import { runFunction } from '../../src/function.js';
 import { owns } from '../../src/resources.js';
-import { decodeRunFunctionRequest, encodeRunFunctionResponse } from '../../src/wire/sdk-bridge.js';
+import { decodeRunFunctionRequest } from '../../src/wire/decode-request.js';
+import { encodeRunFunctionResponse } from '../../src/wire/encode-response.js';
 import type { FunctionCall } from './pipeline.js';
 
 /** `seed`: the key generated Secret values are derived from; unset, they are random. */

@@ -1,29 +1,39 @@
 /**
  * The gRPC server: our own `grpc.Server` (the SDK's takes no options, so it cannot raise the
- * 4 MiB receive limit) with the SDK's FunctionRunner behind RunFunction, and the health service.
+ * 4 MiB receive limit) with RunFunction on our wire codec (src/wire/), and the health service.
+ * grpc-js hands RunFunction the raw request bytes; the codec decodes only what the function
+ * reads and encodes the response, earlier steps' resources and the context byte for byte.
  */
 import * as grpc from '@grpc/grpc-js';
-import {
-  FunctionRunner,
-  FunctionRunnerServiceService,
-  type FunctionHandler,
-  type RunFunctionRequest,
-  type RunFunctionResponse,
-} from '@crossplane-org/function-sdk-typescript';
-import { encodeRunFunctionResponse } from '../proto/encode-response.js';
+import { decodeRunFunctionRequest } from '../wire/decode-request.js';
+import { encodeRunFunctionResponse } from '../wire/encode-response.js';
+import { WireError } from '../wire/errors.js';
+import { fatalResponse } from '../wire/fatal.js';
+import type { FunctionRequest, FunctionResponse } from '../wire/types.js';
 import { HealthService, type HealthState } from './health.js';
 import type { Logger } from './logger.js';
 import type { FunctionMetrics } from './metrics.js';
-import { observeRequests } from './observe.js';
+import {
+  FAILURE_REASON,
+  FAILURE_TTL_SECONDS,
+  observeRequests,
+  type FunctionHandler,
+} from './observe.js';
 
-/**
- * The SDK's RunFunction definition (its request decoder) with our response encoder: the same
- * bytes as the SDK's ts-proto encoder, several times faster (src/proto/encode-response.ts).
- */
+export type { FunctionHandler } from './observe.js';
+
+const identity = (bytes: Buffer): Buffer => bytes;
+
+/** RunFunction with bytes in and out: decoding and encoding happen in the handler. */
 const FunctionRunnerServiceV1 = {
   runFunction: {
-    ...FunctionRunnerServiceService.runFunction,
-    responseSerialize: encodeRunFunctionResponse,
+    path: '/apiextensions.fn.proto.v1.FunctionRunnerService/RunFunction',
+    requestStream: false,
+    responseStream: false,
+    requestSerialize: identity,
+    requestDeserialize: identity,
+    responseSerialize: identity,
+    responseDeserialize: identity,
   },
 } as const satisfies grpc.ServiceDefinition;
 
@@ -41,6 +51,11 @@ const FunctionRunnerServiceV1Beta1 = {
 
 export type FunctionServerOptions = {
   readonly handler: FunctionHandler;
+  /**
+   * The composition-resource keys the function composes: their observed resources are
+   * decoded for it, and earlier steps' desired resources under them are replaced by its own.
+   */
+  readonly owns: (key: string) => boolean;
   readonly logger: Logger;
   readonly metrics: Pick<FunctionMetrics, 'recordRequest'>;
   readonly health: HealthState;
@@ -48,25 +63,49 @@ export type FunctionServerOptions = {
 };
 
 export function createFunctionServer(options: FunctionServerOptions): grpc.Server {
+  const { owns, logger, metrics } = options;
   const server = new grpc.Server({
     'grpc.max_receive_message_length': options.maxReceiveMessageBytes,
   });
-  // FunctionRunner turns a handler's throw into a FATAL result: Crossplane always gets an answer.
-  const runner = new FunctionRunner(options.handler, options.logger);
-  const run = observeRequests(runner, options.logger, options.metrics);
-  const runFunction: grpc.handleUnaryCall<RunFunctionRequest, RunFunctionResponse> = (
-    call,
-    callback,
-  ) => {
-    run(call.request).then(
-      (rsp) => {
-        callback(null, rsp);
-      },
-      (error: unknown) => {
-        const details = error instanceof Error ? error.message : String(error);
-        callback({ code: grpc.status.INTERNAL, details });
-      },
-    );
+  const run = observeRequests(options.handler, logger, metrics);
+
+  /** The response's bytes; one that cannot be encoded (a function bug) becomes a FATAL. */
+  const encode = (req: FunctionRequest, rsp: FunctionResponse): Buffer => {
+    try {
+      return encodeRunFunctionResponse(rsp);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error({ tag: req.tag, error: message }, 'RunFunction response not encodable');
+      return encodeRunFunctionResponse(
+        fatalResponse(req, message, FAILURE_TTL_SECONDS, FAILURE_REASON),
+      );
+    }
+  };
+
+  const runFunction: grpc.handleUnaryCall<Buffer, Buffer> = (call, callback) => {
+    const started = process.hrtime.bigint();
+    let req: FunctionRequest;
+    try {
+      req = decodeRunFunctionRequest(call.request, owns);
+    } catch (error) {
+      metrics.recordRequest('error', Number(process.hrtime.bigint() - started) / 1e9, []);
+      if (error instanceof WireError) {
+        logger.debug({ error: error.message }, 'RunFunction request refused');
+        callback({ code: grpc.status.INVALID_ARGUMENT, details: error.message });
+      } else {
+        // A defect in the decoder, not in the request: say so, and keep serving.
+        const message = error instanceof Error ? error.message : String(error);
+        logger.error({ error: message }, 'RunFunction request decoding failed');
+        callback({ code: grpc.status.INTERNAL, details: `cannot decode the request: ${message}` });
+      }
+      return;
+    }
+    const answer = run(req);
+    if (answer instanceof Promise) {
+      void answer.then((rsp) => {
+        callback(null, encode(req, rsp));
+      });
+    } else callback(null, encode(req, answer));
   };
   server.addService(FunctionRunnerServiceV1, { runFunction });
   server.addService(FunctionRunnerServiceV1Beta1, { runFunction });

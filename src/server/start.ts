@@ -4,7 +4,6 @@
  * signal handling. Anything that prevents serving RunFunction ends the process with a
  * one-line reason and exit code 1.
  */
-import type { FunctionHandler } from '@crossplane-org/function-sdk-typescript';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseFlags, type ServerOptions } from './flags.js';
@@ -17,7 +16,7 @@ import {
 } from './listen.js';
 import { createLogger, type Logger } from './logger.js';
 import { createRecorder, type RequestRecorder } from './recorder.js';
-import { bindServer, createFunctionServer } from './server.js';
+import { bindServer, createFunctionServer, type FunctionServerOptions } from './server.js';
 import { installShutdown } from './shutdown.js';
 import { loadServerCredentials } from './tls.js';
 
@@ -46,6 +45,9 @@ export function serverOptionsFrom(
   return flags.options;
 }
 
+/** The function to serve: its handler and the composition-resource keys it owns. */
+export type ServedFunction = Pick<FunctionServerOptions, 'handler' | 'owns'>;
+
 function fail(logger: Logger, message: string): never {
   logger.error(message);
   process.exit(EXIT_CANNOT_SERVE);
@@ -73,8 +75,8 @@ async function startMetrics(
   }
 }
 
-/** Serves `handler` with `options` until SIGTERM/SIGINT (src/server/shutdown.ts). */
-export async function serve(handler: FunctionHandler, options: ServerOptions): Promise<void> {
+/** Serves `served` with `options` until SIGTERM/SIGINT (src/server/shutdown.ts). */
+export async function serve(served: ServedFunction, options: ServerOptions): Promise<void> {
   const logger = createLogger({ debug: options.debug });
   const credentials = loadServerCredentials(options);
   if (!credentials.ok) fail(logger, credentials.message);
@@ -88,7 +90,7 @@ export async function serve(handler: FunctionHandler, options: ServerOptions): P
   const recorder = createRecorder();
   const health = createHealth();
   const server = createFunctionServer({
-    handler,
+    ...served,
     logger,
     metrics: recorder,
     health,

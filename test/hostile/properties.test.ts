@@ -9,16 +9,18 @@
  */
 import { Writable } from 'node:stream';
 import {
-  FunctionRunner,
+  RunFunctionRequest,
   Severity,
   type RunFunctionResponse,
 } from '@crossplane-org/function-sdk-typescript';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DittoServerFunction } from '../../src/wire/sdk-handler.js';
+import { runFunction } from '../../src/function.js';
 import { createLogger } from '../../src/server/logger.js';
 import { createMetrics } from '../../src/server/metrics.js';
 import { observeRequests } from '../../src/server/observe.js';
+import { decodeRunFunctionRequest } from '../../src/wire/decode-request.js';
+import { owns as ownsResourceKey } from '../../src/resources.js';
 import type { JsonObject } from '../fixtures/xr.js';
 import { propertyRuns } from '../support/depth.js';
 import { TEST_SECRET_KEY } from '../support/request.js';
@@ -61,7 +63,7 @@ const parameters = (numRuns: number): fc.Parameters<unknown> => ({
   ...(PATH === undefined ? {} : { path: PATH }),
 });
 
-/** The gRPC server's handler chain (FunctionRunner, metrics, the per-call debug line). */
+/** The gRPC server's handler chain (decoding, metrics, the per-call debug line). */
 const logLines: string[] = [];
 const logger = createLogger({
   debug: true,
@@ -72,11 +74,13 @@ const logger = createLogger({
     },
   }),
 });
-const served = observeRequests(
-  new FunctionRunner(new DittoServerFunction({ secretKey: TEST_SECRET_KEY }), logger),
+const observed = observeRequests(
+  (req) => runFunction(req, { secretKey: TEST_SECRET_KEY }),
   logger,
   createMetrics(),
 );
+const served = (req: RunFunctionRequest) =>
+  observed(decodeRunFunctionRequest(RunFunctionRequest.encode(req).finish(), ownsResourceKey));
 
 /** A scenario and the reconciles that follow: world, lost keys, credentials, spec edits. */
 const reconciles = scenario.chain((s) =>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readCredentials, type Credentials } from '../../src/observe/credentials.js';
 import { requiredObject } from '../../src/observe/required.js';
 import { owns } from '../../src/resources.js';
-import { decodeRunFunctionRequest } from '../../src/wire/sdk-bridge.js';
+import { decodeRunFunctionRequest } from '../../src/wire/decode-request.js';
 
 const ref = {
   name: 's3-credentials',

@@ -6,7 +6,8 @@
 import { RunFunctionRequest, RunFunctionResponse } from '@crossplane-org/function-sdk-typescript';
 import { runFunction, type FunctionOptions } from '../../src/function.js';
 import { owns } from '../../src/resources.js';
-import { decodeRunFunctionRequest, encodeRunFunctionResponse } from '../../src/wire/sdk-bridge.js';
+import { decodeRunFunctionRequest } from '../../src/wire/decode-request.js';
+import { encodeRunFunctionResponse } from '../../src/wire/encode-response.js';
 
 /** The function's own response bytes for request bytes: decode, run, encode. */
 export function callFunctionBytes(bytes: Uint8Array, options: FunctionOptions = {}): Buffer {

@@ -3,6 +3,8 @@
  * check run after every abuse that the server still serves (health, then a valid call).
  */
 import * as grpc from '@grpc/grpc-js';
+import { decodeRunFunctionRequest } from '../../../src/wire/decode-request.js';
+import { owns as ownsResourceKey } from '../../../src/resources.js';
 import type { RunFunctionClient } from './clients.js';
 import { RUN_FUNCTION_PATH, encodeRequest, type Outcome, type RawClient } from './raw-client.js';
 import { inProcessResponse, request } from './requests.js';
@@ -27,11 +29,23 @@ export async function stillServing(raw: RawClient, client: RunFunctionClient) {
   return { health: await client.health(), call: await raw.call(VALID_BYTES) };
 }
 
-/** grpc-js hides the decoder's reason unless GRPC_NODE_DEBUG_SEND_ERROR_DETAILS is set. */
-export const UNDECODABLE: Outcome = {
-  code: grpc.status.INTERNAL,
-  details: 'Error deserializing request',
-};
+/** The server's answer to a request it cannot decode: INVALID_ARGUMENT and the reason. */
+export function refused(reason: string): Outcome {
+  return { code: grpc.status.INVALID_ARGUMENT, details: `invalid RunFunctionRequest: ${reason}` };
+}
+
+/**
+ * The answer to bytes the decoder refuses, with the reason it gives in-process: for bytes
+ * too many to spell out (random ones), that the server answers with exactly that.
+ */
+export function refusedAsInProcess(bytes: Buffer): Outcome {
+  try {
+    decodeRunFunctionRequest(bytes, ownsResourceKey);
+  } catch (error) {
+    return { code: grpc.status.INVALID_ARGUMENT, details: (error as Error).message };
+  }
+  throw new Error('the bytes decode: they would not be refused');
+}
 
 export const NO_COMPOSITE = 'the request holds no observed composite resource';
 

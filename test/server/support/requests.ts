@@ -3,7 +3,7 @@
  * answers to them, in the same plain shape the wire client produces.
  */
 import { RunFunctionRequest, RunFunctionResponse } from '@crossplane-org/function-sdk-typescript';
-import { runSdk } from '../../../src/wire/sdk-handler.js';
+import { callFunction } from '../../support/call.js';
 import {
   BACKUP_SPEC,
   XR_NAMESPACE,
@@ -37,6 +37,9 @@ export const CREDENTIALS_SECRET: JsonObject = {
 export type RequestParts = {
   readonly spec?: Overrides;
   readonly observedResources?: Record<string, JsonObject>;
+  /** What earlier pipeline steps desired: the XR's body and their composed resources. */
+  readonly desiredComposite?: JsonObject;
+  readonly desiredResources?: Record<string, JsonObject>;
   readonly requiredResources?: Record<string, readonly JsonObject[]>;
   readonly input?: JsonObject;
   readonly context?: JsonObject;
@@ -52,6 +55,9 @@ function byName<T>(entries: Record<string, T> | undefined, wrap: (value: T) => u
 /** A request for `xr(spec)` with referenced identity, plus the optional parts given. */
 export function request(tag: string, parts: RequestParts = {}): JsonObject {
   const resources = byName(parts.observedResources, (resource) => ({ resource }));
+  const desiredResources = byName(parts.desiredResources, (resource) => ({ resource }));
+  const desiredComposite =
+    parts.desiredComposite === undefined ? undefined : { resource: parts.desiredComposite };
   const required = byName(parts.requiredResources, (items) => ({
     items: items.map((resource) => ({ resource })),
   }));
@@ -63,6 +69,10 @@ export function request(tag: string, parts: RequestParts = {}): JsonObject {
         composite: { resource: xr({ ...REFERENCED_IDENTITY, ...parts.spec }) },
         resources,
       },
+      desired:
+        desiredComposite === undefined && desiredResources === undefined
+          ? undefined
+          : { composite: desiredComposite, resources: desiredResources },
       input: parts.input,
       context: parts.context,
       requiredResources: required,
@@ -83,6 +93,6 @@ export function bulkyConfigMap(name: string, bytes: number): JsonObject {
 
 /** What the function returns in-process for the same request, as plain JSON. */
 export function inProcessResponse(requestJson: unknown): unknown {
-  const rsp = runSdk(RunFunctionRequest.fromJSON(requestJson));
+  const rsp = callFunction(RunFunctionRequest.fromJSON(requestJson));
   return RunFunctionResponse.toJSON(rsp);
 }
