@@ -67,12 +67,16 @@ function cacheVerdicts(stderr: string): string[] {
 }
 
 /** Serves one request from `root`'s dist/main.js; what it answered and said about its cache. */
-async function serveOnce(root: string, env: Record<string, string> = {}, uid?: number) {
+async function serveOnce(
+  root: string,
+  env: Record<string, string> = {},
+  as?: { readonly uid: number; readonly node: string },
+) {
   const server = await startServer(['--insecure', ...LOOPBACK_FLAGS], {
     main: join(root, 'dist', 'main.js'),
     cwd: root,
     env: { ...env, NODE_DEBUG_NATIVE: 'COMPILE_CACHE' },
-    ...(uid === undefined ? {} : { uid }),
+    ...as,
   });
   const client = connect(server.port, credentials.insecure(), { host: '127.0.0.1' });
   try {
@@ -150,9 +154,14 @@ describe('the image layout', () => {
       const cacheDir = join(root, 'compile-cache');
       mkdirSync(cacheDir, { mode: 0o1777 });
       chmodSync(cacheDir, 0o1777);
+      // The same Node, where the other uids can run it: the checkout's own node_modules may
+      // sit under a directory only its owner may enter.
+      const node = join(workDir, 'node');
+      copyFileSync(process.execPath, node);
+      chmodSync(node, 0o755);
       const env = { NODE_COMPILE_CACHE: cacheDir };
       for (const uid of [CROSSPLANE_UID, NONROOT_UID]) {
-        execFileSync(process.execPath, [join(root, 'dist', 'main.js'), '--help'], {
+        execFileSync(node, [join(root, 'dist', 'main.js'), '--help'], {
           env,
           uid,
           gid: uid,
@@ -161,7 +170,7 @@ describe('the image layout', () => {
       }
       const served = [];
       for (const uid of [CROSSPLANE_UID, NONROOT_UID]) {
-        served.push((await serveOnce(root, env, uid)).compileCache);
+        served.push((await serveOnce(root, env, { uid, node })).compileCache);
       }
       expect(served).toEqual([[accepted(root)], [accepted(root)]]);
     },

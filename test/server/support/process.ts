@@ -42,10 +42,12 @@ export type SpawnOptions = {
   readonly cwd?: string;
   /** Run as this uid (and the gid of the same number); only root may ask. */
   readonly uid?: number;
+  /** The Node binary; defaults to the one running the tests. */
+  readonly node?: string;
 };
 
 export function spawnServer(args: readonly string[], options: SpawnOptions = {}): ServerProcess {
-  const child = spawn(process.execPath, [options.main ?? BUILT_MAIN, ...args], {
+  const child = spawn(options.node ?? process.execPath, [options.main ?? BUILT_MAIN, ...args], {
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
