@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useHostileServer } from './support/hostile-server.js';
+import { LOOPBACK_FLAGS, startServer, stopServer, type RunningServer } from './support/process.js';
 import { generateCertificates } from './support/certs.js';
 import { connect, credentials, type RunFunctionClient } from './support/clients.js';
 import { grpcFrame, seededBytes } from './support/hostile-bytes.js';
@@ -24,7 +26,6 @@ import {
   refusedAsInProcess,
   stillServing,
 } from './support/outcomes.js';
-import { LOOPBACK_FLAGS, startServer, stopServer, type RunningServer } from './support/process.js';
 import {
   RUN_FUNCTION_PATH,
   encodeRequest,
@@ -41,22 +42,8 @@ const residentMiB = (pid: number | undefined) =>
   Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
 
 describe('hostile connections against a running server (--insecure)', () => {
-  let server: RunningServer;
-  let raw: RawClient;
-  let client: RunFunctionClient;
-  const after = () => stillServing(raw, client);
-
-  beforeAll(async () => {
-    server = await startServer(['--insecure', ...LOOPBACK_FLAGS]);
-    raw = rawConnect(`127.0.0.1:${server.port}`, credentials.insecure());
-    client = connect(server.port, credentials.insecure(), { host: '127.0.0.1' });
-  });
-
-  afterAll(async () => {
-    raw.close();
-    client.close();
-    await stopServer(server);
-  });
+  const hostile = useHostileServer();
+  const after = hostile.after;
 
   const frame = grpcFrame(VALID_BYTES);
   it.each([
@@ -84,7 +71,7 @@ describe('hostile connections against a running server (--insecure)', () => {
       ),
     },
   ])('answers a RunFunction stream with $reason', async ({ body, expected }) => {
-    const outcome = await http2Call(server.port, body);
+    const outcome = await http2Call(hostile.server.port, body);
     expect({ outcome, after: await after() }).toEqual({ outcome: expected, after: STILL_SERVING });
   });
 
@@ -97,7 +84,7 @@ describe('hostile connections against a running server (--insecure)', () => {
       bytes: Buffer.concat([Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n'), seededBytes(3, 512)]),
     },
   ])('hangs up on a TCP client sending $reason', async ({ bytes }) => {
-    const reply = await tcpGarbage(server.port, bytes);
+    const reply = await tcpGarbage(hostile.server.port, bytes);
     expect({ reply, after: await after() }).toEqual({ reply: HUNG_UP, after: STILL_SERVING });
   });
 
@@ -112,7 +99,7 @@ describe('hostile connections against a running server (--insecure)', () => {
       if (isDeepStrictEqual(outcome, served)) return 'served';
       return isDeepStrictEqual(outcome, cancelled) ? 'cancelled' : JSON.stringify(outcome);
     };
-    const canceller = rawConnect(`127.0.0.1:${server.port}`, credentials.insecure());
+    const canceller = rawConnect(`127.0.0.1:${hostile.server.port}`, credentials.insecure());
     // 60 calls cancelled and 40 whose TCP connection is destroyed 1 to 300 ms in, sent before
     // 100 normal calls: some go before the server reads them, some while it works on them, some
     // after it answered.
@@ -125,16 +112,16 @@ describe('hostile connections against a running server (--insecure)', () => {
         ),
         Promise.all(
           Array.from({ length: 40 }, (_, i) =>
-            http2Vanish(server.port, grpcFrame(body), 1 + ((i * 53) % 300)),
+            http2Vanish(hostile.server.port, grpcFrame(body), 1 + ((i * 53) % 300)),
           ),
         ),
-        Promise.all(Array.from({ length: 100 }, () => raw.call(body))),
+        Promise.all(Array.from({ length: 100 }, () => hostile.raw.call(body))),
       ]);
       return {
         normal: [...new Set(normal.map(kind))],
         // A call may finish before its cancel lands; every other one must end CANCELLED.
         cancels: [...new Set(cancels.map(kind))].filter((k) => k !== 'served'),
-        residentMiB: residentMiB(server.child.pid),
+        residentMiB: residentMiB(hostile.server.child.pid),
       };
     };
     try {
@@ -146,7 +133,7 @@ describe('hostile connections against a running server (--insecure)', () => {
         // Resident memory settles after two storms (about 130-160 MiB); abandoned calls'
         // requests, if kept, would add tens of MiB per storm after that.
         growthUnder64MiB: Math.max(...resident.slice(2)) - (resident[1] ?? 0) < 64,
-        exitCode: server.child.exitCode,
+        exitCode: hostile.server.child.exitCode,
         after: await after(),
       }).toEqual({
         storms: Array.from({ length: 6 }, () => ({ normal: ['served'], cancels: ['cancelled'] })),
@@ -160,7 +147,10 @@ describe('hostile connections against a running server (--insecure)', () => {
   });
 
   it('logged nothing but its start line and wrote nothing to stderr through all of the above', () => {
-    expect({ lines: server.lines.map((line) => line.msg), stderr: server.stderr() }).toEqual({
+    expect({
+      lines: hostile.server.lines.map((line) => line.msg),
+      stderr: hostile.server.stderr(),
+    }).toEqual({
       lines: ['serving RunFunction'],
       stderr: '',
     });

@@ -5,7 +5,8 @@
  * 100,000 deep; after each the server still serves: health, then a valid call.
  */
 import * as grpc from '@grpc/grpc-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useHostileServer } from './support/hostile-server.js';
 import {
   bytesField,
   contentOffset,
@@ -17,35 +18,18 @@ import {
   value,
 } from '../wire/support/proto-bytes.js';
 import { sdkStruct } from '../wire/support/sdk-struct.js';
-import { connect, credentials, type RunFunctionClient } from './support/clients.js';
 import { inputField, nestedListValue } from './support/hostile-bytes.js';
-import { STILL_SERVING, VALID_BYTES, refused, stillServing } from './support/outcomes.js';
-import { LOOPBACK_FLAGS, startServer, stopServer, type RunningServer } from './support/process.js';
-import { rawConnect, type RawClient } from './support/raw-client.js';
+import { STILL_SERVING, VALID_BYTES, refused } from './support/outcomes.js';
 
 const V1BETA1_PATH = '/apiextensions.fn.proto.v1beta1.FunctionRunnerService/RunFunction';
 
 describe("nesting at and past protobuf-go's limit, against a running server", () => {
-  let server: RunningServer;
-  let raw: RawClient;
-  let client: RunFunctionClient;
-  const after = () => stillServing(raw, client);
-
-  beforeAll(async () => {
-    server = await startServer(['--insecure', ...LOOPBACK_FLAGS]);
-    raw = rawConnect(`127.0.0.1:${server.port}`, credentials.insecure());
-    client = connect(server.port, credentials.insecure(), { host: '127.0.0.1' });
-  });
-
-  afterAll(async () => {
-    raw.close();
-    client.close();
-    await stopServer(server);
-  });
+  const hostile = useHostileServer();
+  const after = hostile.after;
 
   it("refuses a Struct nested 100 000 deep where it passes protobuf-go's limit", async () => {
     const deep = Buffer.concat([VALID_BYTES, inputField('deep', nestedListValue(100_000))]);
-    const outcome = await raw.call(deep);
+    const outcome = await hostile.raw.call(deep);
     // Request 1, input 2, entry 3, Value 4, then ListValue and Value by turns: the ListValue
     // at 10,001 is reached through 10,000 fields.
     const fields = [4, 1, 2, ...Array.from({ length: 9997 }, (_, i) => (i % 2 === 0 ? 6 : 1))];
@@ -70,7 +54,7 @@ describe("nesting at and past protobuf-go's limit, against a running server", ()
   it('decodes a Struct exactly as deep as protobuf-go accepts and writes it back', async () => {
     const deepEntry = entry('deep', nestedLists(4997));
     // v1beta1 hands back the raw bytes: no recursive decoder has to read them.
-    const outcome = await raw.call(desiredXr(nestedLists(4997)), { path: V1BETA1_PATH });
+    const outcome = await hostile.raw.call(desiredXr(nestedLists(4997)), { path: V1BETA1_PATH });
     // The function writes the earlier step's XR first, then sets apiVersion, kind and status.
     const written = Buffer.from(fieldAt(outcome.response as Buffer, [2, 1, 1]) ?? []);
     expect({
@@ -88,7 +72,7 @@ describe("nesting at and past protobuf-go's limit, against a running server", ()
 
   it('refuses a Struct one level deeper, then serves a valid call', async () => {
     const bytes = desiredXr(value.struct(entry('x', nestedLists(4996))));
-    const outcome = await raw.call(bytes);
+    const outcome = await hostile.raw.call(bytes);
     expect({ outcome, after: await after() }).toEqual({
       outcome: refused(
         'desired.composite.resource.deep.x[0][0][0]…(4991 more)…[0][0]: messages nested ' +
@@ -99,7 +83,10 @@ describe("nesting at and past protobuf-go's limit, against a running server", ()
   });
 
   it('logged nothing but its start line and wrote nothing to stderr through all of the above', () => {
-    expect({ lines: server.lines.map((line) => line.msg), stderr: server.stderr() }).toEqual({
+    expect({
+      lines: hostile.server.lines.map((line) => line.msg),
+      stderr: hostile.server.stderr(),
+    }).toEqual({
       lines: ['serving RunFunction'],
       stderr: '',
     });

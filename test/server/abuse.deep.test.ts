@@ -9,8 +9,8 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, credentials, type RunFunctionClient } from './support/clients.js';
+import { describe, expect, it } from 'vitest';
+import { useHostileServer } from './support/hostile-server.js';
 import { grpcFrame, protoField, seededBytes } from './support/hostile-bytes.js';
 import {
   LIMIT,
@@ -22,10 +22,8 @@ import {
   http2Status,
   refused,
   refusedAsInProcess,
-  stillServing,
 } from './support/outcomes.js';
-import { LOOPBACK_FLAGS, startServer, stopServer, type RunningServer } from './support/process.js';
-import { encodeRequest, http2Call, rawConnect, type RawClient } from './support/raw-client.js';
+import { encodeRequest, http2Call } from './support/raw-client.js';
 import { bulkyConfigMap, request } from './support/requests.js';
 
 const HEALTH_CHECK = '/grpc.health.v1.Health/Check';
@@ -35,22 +33,8 @@ const composite = (resource: unknown) =>
   encodeRequest({ meta: { tag: 't' }, observed: { composite: { resource } } });
 
 describe('hostile messages against a running server (--insecure)', () => {
-  let server: RunningServer;
-  let raw: RawClient;
-  let client: RunFunctionClient;
-  const after = () => stillServing(raw, client);
-
-  beforeAll(async () => {
-    server = await startServer(['--insecure', ...LOOPBACK_FLAGS]);
-    raw = rawConnect(`127.0.0.1:${server.port}`, credentials.insecure());
-    client = connect(server.port, credentials.insecure(), { host: '127.0.0.1' });
-  });
-
-  afterAll(async () => {
-    raw.close();
-    client.close();
-    await stopServer(server);
-  });
+  const hostile = useHostileServer();
+  const after = hostile.after;
 
   // protobuf-go refuses field number 0, wire types 6 and 7 and stray end-groups, which random
   // bytes soon hit: every seed is refused, each with the reason the decoder gives in-process.
@@ -62,7 +46,7 @@ describe('hostile messages against a running server (--insecure)', () => {
   ])('refuses 8 seeds of random bytes: $reason', async ({ size }) => {
     const bodies = Array.from({ length: 8 }, (_, i) => seededBytes(size * 100 + i + 1, size));
     const outcomes = [];
-    for (const body of bodies) outcomes.push(await raw.call(body));
+    for (const body of bodies) outcomes.push(await hostile.raw.call(body));
     expect({ outcomes, after: await after() }).toEqual({
       outcomes: bodies.map(refusedAsInProcess),
       after: STILL_SERVING,
@@ -100,14 +84,14 @@ describe('hostile messages against a running server (--insecure)', () => {
     },
     { reason: 'one byte short', cut: VALID_BYTES.length - 1, expected: observedShort },
   ])('answers a valid request cut $reason', async ({ cut, expected }) => {
-    const outcome = await raw.call(VALID_BYTES.subarray(0, cut));
+    const outcome = await hostile.raw.call(VALID_BYTES.subarray(0, cut));
     expect({ outcome, after: await after() }).toEqual({ outcome: expected, after: STILL_SERVING });
   });
 
   it('refuses a 9 MiB message with RESOURCE_EXHAUSTED', async () => {
     const bulk = bulkyConfigMap('bulk', 9 * MiB);
     const huge = encodeRequest(request('huge', { observedResources: { bulk } }));
-    const outcome = await raw.call(huge);
+    const outcome = await hostile.raw.call(huge);
     expect({ outcome, after: await after() }).toEqual({
       outcome: {
         code: grpc.status.RESOURCE_EXHAUSTED,
@@ -143,7 +127,7 @@ describe('hostile messages against a running server (--insecure)', () => {
       ),
     },
   ])('answers a compressed message: $reason', async ({ body, encoding, expected }) => {
-    const outcome = await http2Call(server.port, body, { 'grpc-encoding': encoding });
+    const outcome = await http2Call(hostile.server.port, body, { 'grpc-encoding': encoding });
     expect({ outcome, after: await after() }).toEqual({ outcome: expected, after: STILL_SERVING });
   });
 
@@ -179,7 +163,7 @@ describe('hostile messages against a running server (--insecure)', () => {
       expected: fatal('spec: must be an object, not a list', 't'),
     },
   ])('answers FATAL to a request holding no DittoServer: $reason', async ({ body, expected }) => {
-    const outcome = await raw.call(body);
+    const outcome = await hostile.raw.call(body);
     expect({ outcome, after: await after() }).toEqual({ outcome: expected, after: STILL_SERVING });
   });
 
@@ -230,12 +214,15 @@ describe('hostile messages against a running server (--insecure)', () => {
       },
     },
   ])('answers a health call with $reason', async ({ path, body, expected }) => {
-    const outcome = await raw.call(body, { path, deadlineMs: 5_000 });
+    const outcome = await hostile.raw.call(body, { path, deadlineMs: 5_000 });
     expect({ outcome, after: await after() }).toEqual({ outcome: expected, after: STILL_SERVING });
   });
 
   it('logged nothing but its start line and wrote nothing to stderr through all of the above', () => {
-    expect({ lines: server.lines.map((line) => line.msg), stderr: server.stderr() }).toEqual({
+    expect({
+      lines: hostile.server.lines.map((line) => line.msg),
+      stderr: hostile.server.stderr(),
+    }).toEqual({
       lines: ['serving RunFunction'],
       stderr: '',
     });
