@@ -192,4 +192,35 @@ describe('the configure step', () => {
       }),
     );
   });
+
+  it("Job failed and no pod says why: the Job's own reason", () => {
+    const { rsp } = reconciled([AVAILABLE, { ...AVAILABLE, job: 'failed' }]);
+    expect(rsp.conditions).toEqual([
+      SQLITE,
+      NO_BACKUP,
+      AVAILABLE_TRUE,
+      configured(
+        'False',
+        'Failed',
+        `Job ${JOB} failed: BackoffLimitExceeded: Job has reached the specified backoff limit`,
+      ),
+    ]);
+  });
+
+  it('an attempt failed while the Job retries: still Applying, saying what failed', () => {
+    const job = reconciled([AVAILABLE, { ...AVAILABLE, job: 'running' }]).observed[JOB_KEY];
+    if (!job) throw new Error('no configure Job observed');
+    const pods = [configurePod(job, 0, { exitCode: 1, message: 'GET /api/v1/shares: 503' })];
+    const { rsp } = reconciled([AVAILABLE, { ...AVAILABLE, job: 'running' }], pods);
+    expect(rsp.conditions).toEqual([
+      SQLITE,
+      NO_BACKUP,
+      AVAILABLE_TRUE,
+      configured(
+        'False',
+        'Applying',
+        `Job ${JOB} is configuring the server; an attempt failed: GET /api/v1/shares: 503`,
+      ),
+    ]);
+  });
 });

@@ -137,13 +137,13 @@ export function failureMessage(pods: readonly Fields[], jobName: string): string
   return last && oneLine(last.message);
 }
 
-/** The Job's own reason for failing (`BackoffLimitExceeded: ...`), when no pod says more. */
+/** The Job's own reason for failing (`BackoffLimitExceeded: ...`); '' when it gives none. */
 export function jobFailure(job: Fields): string {
   for (const entry of list(job, 'status', 'conditions')) {
     if (text(entry, 'type') !== 'Failed') continue;
     const reason = text(entry, 'reason') ?? '';
     const message = oneLine(text(entry, 'message') ?? '');
-    return [reason, message].filter((part) => part !== '').join(': ') || 'failed';
+    return [reason, message].filter((part) => part !== '').join(': ');
   }
-  return 'failed';
+  return '';
 }

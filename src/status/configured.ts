@@ -58,11 +58,10 @@ export function configuredVerdict(
   }
   const said = failureMessage(observation.configure.pods, name);
   if (job?.state === 'failed') {
-    return {
-      status: FALSE,
-      reason: 'Failed',
-      message: said ?? `Job ${name} ${jobFailure(job.body)}`,
-    };
+    // The program's own words; without them (a pod lost, a deadline), the Job's.
+    const why = jobFailure(job.body);
+    const message = said ?? `Job ${name} failed${why ? `: ${why}` : ''}`;
+    return { status: FALSE, reason: 'Failed', message };
   }
   return {
     status: FALSE,
