@@ -67,18 +67,29 @@ const STORY = [
 
 export type Step = (typeof STORY)[number][0];
 
-/** The response at `step`, played from the start: every test stands on its own. */
-export function responseAt(step: Step): RunFunctionResponse {
+/** Every step's response, the story played once from the start (it is deterministic). */
+let played: ReadonlyMap<Step, RunFunctionResponse> | undefined;
+
+function play(): ReadonlyMap<Step, RunFunctionResponse> {
   const story: readonly (readonly [Step, Reconcile])[] = STORY;
+  const responses = new Map<Step, RunFunctionResponse>();
   let last: RunFunctionResponse | undefined;
   for (const [name, { spec = SPEC, world, credentials = [credentialsSecret()] }] of story) {
     const observed = last && world ? observeDesired(desiredObjects(last), world) : {};
     last = callFunction(request({ xr: xr(spec), observed, credentials }), {
       secretKey: TEST_SECRET_KEY,
     });
-    if (name === step) return last;
+    responses.set(name, last);
   }
-  throw new Error(`no step ${step}`);
+  return responses;
+}
+
+/** The response at `step`; a copy, so no test can change what another one reads. */
+export function responseAt(step: Step): RunFunctionResponse {
+  played ??= play();
+  const rsp = played.get(step);
+  if (!rsp) throw new Error(`no step ${step}`);
+  return structuredClone(rsp);
 }
 
 /** The whole response against its golden file (the path is the calling test file's, in test/). */
