@@ -4,7 +4,7 @@
  */
 import { durationSeconds } from './api/input.js';
 import { parseDittoServer } from './api/parse.js';
-import { compose } from './compose/index.js';
+import { compose, connection } from './compose/index.js';
 import { defaultSecretKey } from './compose/generated-values.js';
 import { observe } from './observe/observe.js';
 import { respond } from './response.js';
@@ -46,6 +46,10 @@ export function runFunction(req: FunctionRequest, options: FunctionOptions = {})
       ready: observation.ready[key] === true ? Ready.TRUE : Ready.FALSE,
     })),
     status: deriveStatus(decided, observation, verdicts),
+    // Only a legacy XR has connection details; a modern one has the connection Secret.
+    connectionDetails: decided.server.composite.clusterScoped
+      ? connection(decided, observation)
+      : {},
     conditions: deriveConditions(verdicts),
     results: deriveResults(decided, observation),
     requirements: requirements(parsed.server),

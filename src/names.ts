@@ -40,7 +40,13 @@ export const names = (xr: string) =>
     postgresUserSecret: `${xr}-postgres-pguser-${POSTGRES_USER}`,
     backupSecret: `${xr}-pgbackrest-s3`,
     deletionProtection: `${xr}-deletion-protection`,
+    configureSpec: `${xr}-configure`,
+    networkPolicy: xr,
+    connectionSecret: `${xr}-connection`,
   }) as const;
+
+/** The configure Job of configuration hash `hash` (api.md §7). */
+export const configureJobName = (xr: string, hash: string) => `${xr}-configure-${hash}`;
 
 export type Names = ReturnType<typeof names>;
 
@@ -59,7 +65,10 @@ export type Component =
   | 'metrics'
   | 'database'
   | 'backup'
-  | 'protection';
+  | 'protection'
+  | 'configure'
+  | 'network'
+  | 'connection';
 
 /** The recommended labels every composed object carries. */
 export const labels = (xr: string, component: Component) => ({
@@ -76,6 +85,13 @@ export const serverSelector = (xr: string) => ({
   'app.kubernetes.io/component': 'server',
 });
 
+/** The configure Job's pods carry these; the function requires them by exactly these labels. */
+export const configureSelector = (xr: string) => ({
+  'app.kubernetes.io/name': 'dittofs',
+  'app.kubernetes.io/instance': xr,
+  'app.kubernetes.io/component': 'configure',
+});
+
 /** Pod-template annotation holding the hash of config.yaml, so a config change rolls the pod. */
 export const CONFIG_HASH_ANNOTATION = 'dittofs.io/config-hash';
 
@@ -86,3 +102,4 @@ export const CLAIM_NAMESPACE_LABEL = 'crossplane.io/claim-namespace';
 export const CREDENTIALS_REQUIREMENT = 'backup-credentials';
 export const JWT_REQUIREMENT = 'jwt-secret';
 export const ADMIN_REQUIREMENT = 'admin-secret';
+export const CONFIGURE_PODS_REQUIREMENT = 'configure-pods';

@@ -1,10 +1,17 @@
 /**
  * What the function asks Crossplane to fetch: the backup credentials and both identity
- * Secrets, by name. It depends on the spec only, so every call of a reconcile asks the same
- * and the requirement loop settles (crossplane.md §2.2).
+ * Secrets, by name, and the configure Jobs' pods by label (their termination messages say
+ * why a Job failed). It depends on the spec only, so every call of a reconcile asks the
+ * same and the requirement loop settles (crossplane.md §2.2).
  */
 import type { DittoServer } from './api/parse.js';
-import { ADMIN_REQUIREMENT, CREDENTIALS_REQUIREMENT, JWT_REQUIREMENT } from './names.js';
+import {
+  ADMIN_REQUIREMENT,
+  CONFIGURE_PODS_REQUIREMENT,
+  configureSelector,
+  CREDENTIALS_REQUIREMENT,
+  JWT_REQUIREMENT,
+} from './names.js';
 import { identityRefs } from './observe/identity.js';
 import type { ResourceSelector } from './wire/types.js';
 
@@ -21,5 +28,11 @@ export function requirements(server: DittoServer): Record<string, ResourceSelect
     ...(credentials && { [CREDENTIALS_REQUIREMENT]: secret(credentials.name) }),
     [JWT_REQUIREMENT]: secret(identity.jwt.name),
     [ADMIN_REQUIREMENT]: secret(identity.admin.name),
+    [CONFIGURE_PODS_REQUIREMENT]: {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      matchLabels: configureSelector(server.name),
+      namespace: server.namespace,
+    },
   };
 }

@@ -15,6 +15,9 @@ const SECRET = { apiVersion: 'v1', kind: 'Secret' } as const;
 const SERVICE = { apiVersion: 'v1', kind: 'Service' } as const;
 const DEPLOYMENT = { apiVersion: 'apps/v1', kind: 'Deployment' } as const;
 const PERCONA_CLUSTER = { apiVersion: 'pgv2.percona.com/v2', kind: 'PerconaPGCluster' } as const;
+const JOB = { apiVersion: 'batch/v1', kind: 'Job' } as const;
+const NETWORK_POLICY = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' } as const;
+const POD = { apiVersion: 'v1', kind: 'Pod' } as const;
 const PROTECTION = 'protection.crossplane.io/v1beta1';
 /** A namespaced XR protects itself with a Usage, a cluster-scoped (legacy) one a ClusterUsage. */
 const USAGES = [
@@ -36,6 +39,9 @@ export const RESOURCES = {
   postgres: PERCONA_CLUSTER,
   'backup-secret': SECRET,
   deployment: DEPLOYMENT,
+  'configure-spec': CONFIG_MAP,
+  'network-policy': NETWORK_POLICY,
+  connection: SECRET,
   'deletion-protection': USAGES,
 } as const satisfies Record<string, Kind | readonly Kind[]>;
 
@@ -50,19 +56,45 @@ export function kindsOf(key: ResourceKey): readonly Kind[] {
   return 'kind' in kinds ? [kinds] : kinds;
 }
 
+/**
+ * The configure Jobs (api.md §7), one key per Job: `configure-<hash>`, the hash of the Job's
+ * name. Crossplane keeps the name of the object it observes under a key, so a Job of a new
+ * hash needs a key of its own; the old key is dropped in the response that composes its
+ * successor (src/safety/configure-jobs.ts).
+ */
+export const CONFIGURE_JOB_KIND: Kind = JOB;
+export type ConfigureJobKey = `configure-${string}`;
+const CONFIGURE_JOB_KEY = /^configure-[0-9a-f]{10}$/;
+
+export const configureJobKey = (hash: string): ConfigureJobKey => `configure-${hash}`;
+
+/** Whether `key` names a configure Job: `configure-` and 10 hex digits. */
+export function isConfigureJobKey(key: string): key is ConfigureJobKey {
+  return CONFIGURE_JOB_KEY.test(key);
+}
+
+/** Any key the function composes under: a fixed one, or a configure Job's. */
+export type ComposedKey = ResourceKey | ConfigureJobKey;
+
 const OWNED: ReadonlySet<string> = new Set(RESOURCE_KEYS);
 
 /** Whether `key` is one of ours: the wire decodes those observed objects and drops earlier ones. */
 export function owns(key: string): boolean {
-  return OWNED.has(key);
+  return OWNED.has(key) || isConfigureJobKey(key);
 }
 
-/** Kinds the function reads through required resources; Crossplane needs get, list, watch. */
-export const REQUIRED_KINDS: readonly Kind[] = [SECRET];
+/**
+ * Kinds the function reads through required resources; Crossplane needs get, list, watch.
+ * Pods: the configure Job's, for the program's termination message.
+ */
+export const REQUIRED_KINDS: readonly Kind[] = [SECRET, POD];
 
 /** Kinds the function composes; Crossplane needs every verb on them. */
 export const COMPOSED_KINDS: readonly Kind[] = [
   ...new Map(
-    RESOURCE_KEYS.flatMap(kindsOf).map((kind) => [`${kind.apiVersion} ${kind.kind}`, kind]),
+    [...RESOURCE_KEYS.flatMap(kindsOf), CONFIGURE_JOB_KIND].map((kind) => [
+      `${kind.apiVersion} ${kind.kind}`,
+      kind,
+    ]),
   ).values(),
 ];

@@ -20,13 +20,15 @@ export type Outcome = {
   readonly ttlSeconds: number;
   readonly composed: readonly ComposedResource[];
   readonly status: DittoServerStatus;
+  /** The XR's connection details (a legacy XR's claim writes them to its Secret). */
+  readonly connectionDetails: Readonly<Record<string, Uint8Array>>;
   readonly conditions: readonly Condition[];
   readonly results: readonly Result[];
   readonly requirements: Readonly<Record<string, ResourceSelector>>;
 };
 
-/** The earlier steps' desired XR (or none) with our status over its status. */
-function desiredComposite(req: FunctionRequest, status: DittoServerStatus): DesiredComposite {
+/** The earlier steps' desired XR (or none) with our status and connection details over theirs. */
+function desiredComposite(req: FunctionRequest, outcome: Outcome): DesiredComposite {
   const previous = req.desiredComposite;
   const body = previous?.resource ?? {};
   const { apiVersion, kind } = req.observedComposite ?? {};
@@ -35,9 +37,9 @@ function desiredComposite(req: FunctionRequest, status: DittoServerStatus): Desi
       ...body,
       ...(typeof apiVersion === 'string' && { apiVersion }),
       ...(typeof kind === 'string' && { kind }),
-      status: { ...(isFields(body.status) ? body.status : {}), ...status },
+      status: { ...(isFields(body.status) ? body.status : {}), ...outcome.status },
     },
-    connectionDetails: previous?.connectionDetails ?? {},
+    connectionDetails: { ...previous?.connectionDetails, ...outcome.connectionDetails },
     ready: previous?.ready ?? Ready.UNSPECIFIED,
   };
 }
@@ -46,7 +48,7 @@ export function respond(req: FunctionRequest, outcome: Outcome): FunctionRespons
   return {
     tag: req.tag,
     ttlSeconds: outcome.ttlSeconds,
-    desiredComposite: desiredComposite(req, outcome.status),
+    desiredComposite: desiredComposite(req, outcome),
     passThrough: req.passThrough,
     context: req.context,
     composed: outcome.composed,

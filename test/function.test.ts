@@ -43,13 +43,23 @@ const MINIMAL_KEYS = [
   'api-service',
   'nfs-service',
   'deployment',
+  'configure-spec',
+  'network-policy',
+  'connection',
 ];
 const BACKUP = { percona: { enabled: true, backup: BACKUP_SPEC } };
+
+const WAITING = condition(
+  'Configured',
+  'False',
+  'Waiting',
+  'Deployment demo does not exist yet; the server is configured once it is available',
+);
 
 const run = (parts: RequestParts) => callFunction(request(parts), { secretKey: TEST_SECRET_KEY });
 
 const earlierStep: Record<string, JsonObject> = {
-  'network-policy': {
+  'team-network-policy': {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
     metadata: { name: 'demo-files', namespace: 'team-a' },
@@ -104,6 +114,7 @@ const cases: { reason: string; parts: RequestParts; want: Expected }[] = [
         ),
         condition('BackupReady', 'False', 'BackupDisabled', 'Backups are not enabled'),
         condition('Available', 'False', 'Creating', 'Deployment demo does not exist yet'),
+        WAITING,
       ],
     },
   },
@@ -131,6 +142,7 @@ const cases: { reason: string; parts: RequestParts; want: Expected }[] = [
         ),
         condition('BackupReady', 'False', 'BackupDisabled', 'Backups are not enabled'),
         condition('Available', 'False', 'Creating', 'Deployment demo does not exist yet'),
+        WAITING,
       ],
     },
   },
@@ -160,6 +172,7 @@ const cases: { reason: string; parts: RequestParts; want: Expected }[] = [
           'Percona is ready for backups and the repo1 stanza exists',
         ),
         condition('Available', 'False', 'Creating', 'Deployment demo does not exist yet'),
+        WAITING,
       ],
       requirements: credentialsRequirement,
     },
@@ -189,6 +202,7 @@ const cases: { reason: string; parts: RequestParts; want: Expected }[] = [
           'Secret s3-credentials with the S3 credentials was not found in namespace team-a',
         ),
         condition('Available', 'False', 'Creating', 'Deployment demo does not exist yet'),
+        WAITING,
       ],
       results: [
         warning(
@@ -217,7 +231,9 @@ describe('runFunction', () => {
         desired: {
           composite: undefined,
           resources: {
-            'network-policy': Resource.fromJSON({ resource: earlierStep['network-policy'] }),
+            'team-network-policy': Resource.fromJSON({
+              resource: earlierStep['team-network-policy'],
+            }),
           },
         },
         results: [

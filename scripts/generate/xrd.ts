@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { dittoServerSpec } from '../../src/api/spec.js';
 import { dittoServerStatus } from '../../src/api/status.js';
+import { CONNECTION_KEYS } from '../../src/compose/connection-secret.js';
 import { toStructural, type Schema } from './structural.js';
 
 export const XR_GROUP = 'storage.dittofs.com';
@@ -91,6 +92,9 @@ export function legacyXrd() {
       names: names(LEGACY.kind, LEGACY.plural),
       claimNames: names(LEGACY_CLAIM.kind, LEGACY_CLAIM.plural),
       scope: 'LegacyCluster',
+      // What the function returns as connection details: a claim's writeConnectionSecretToRef
+      // gets these keys, as the modern XR's <name>-connection Secret holds them.
+      connectionSecretKeys: [...CONNECTION_KEYS],
       defaultCompositionRef: { name: LEGACY_COMPOSITION },
       versions: [version()],
     },

@@ -15,6 +15,8 @@ import {
   type ResolvedStores,
 } from './resolve-stores.js';
 import type { DittoServerSpec } from './spec.js';
+import type { Desired } from '../configure/desired.js';
+import { configurationIssues, desiredConfiguration } from './configuration.js';
 
 export const DEFAULT_REGION = 'eu-west-1';
 
@@ -63,6 +65,8 @@ export type Resolved = {
   /** Stores and shares with every default applied (api.md §2, §7). */
   readonly stores: ResolvedStores;
   readonly shares: readonly ResolvedShare[];
+  /** What the configure Job makes the running server match: desired.json (api.md §7). */
+  readonly configuration: Desired;
 };
 
 /** What the rules know of the XR's metadata; undefined parts are invalid and reported. */
@@ -161,6 +165,15 @@ function checkPorts(spec: DittoServerSpec, issues: Issue[]): void {
     const owner = used.get(port);
     if (owner) issues.push({ path, message: `port ${port} is already used by ${owner}` });
     used.set(port, path);
+  }
+  // DittoFS keeps a disabled adapter's port, and the configure program sets it: enabling the
+  // adapter later must not collide.
+  const { nfs, smb } = spec.adapters;
+  if (nfs.port === smb.port && !(nfs.enabled && smb.enabled)) {
+    issues.push({
+      path: 'spec.adapters.smb.port',
+      message: `port ${smb.port} is also spec.adapters.nfs.port: the two adapters need different ports, even with one disabled`,
+    });
   }
 }
 
@@ -267,6 +280,10 @@ export function resolve(spec: DittoServerSpec, input: FunctionInput, xr: XrConte
     { database, namespace: xr.namespace ?? '', name: xr.name ?? '' },
     issues,
   );
+  const shares = resolveShares(spec.shares, stores, issues);
+  const configuration = desiredConfiguration(spec.adapters, stores, shares);
+  // Last: it repeats what the rules above say, and is shown only when they say nothing.
+  issues.push(...configurationIssues(configuration));
   const resolved = {
     image: spec.image ?? input.images.dittofs,
     configureImage: input.images.configure,
@@ -274,7 +291,8 @@ export function resolve(spec: DittoServerSpec, input: FunctionInput, xr: XrConte
     database,
     perconaSettings,
     stores,
-    shares: resolveShares(spec.shares, stores, issues),
+    shares,
+    configuration,
   };
   return { resolved, issues, notices };
 }

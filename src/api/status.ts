@@ -79,8 +79,6 @@ export const dittoServerStatus = z
         smb: z.string().meta({ description: 'SMB endpoint; empty when the adapter is disabled.' }),
       })
       .meta({ description: 'Where clients reach the server.' }),
-    // Optional in the type only until src/status fills them; the XRD declares no required
-    // status field either way (Crossplane writes conditions before the function reports).
     shares: z
       .array(
         z.object({
@@ -93,7 +91,6 @@ export const dittoServerStatus = z
           }),
         }),
       )
-      .optional()
       .meta({ description: 'The shares of spec.shares and where clients mount them.' }),
     configuration: z
       .object({
@@ -103,10 +100,9 @@ export const dittoServerStatus = z
         }),
         hash: z.string().meta({
           description:
-            'Hash of the desired configuration and of the server it was applied to, the suffix of the configure Job.',
+            'Hash of the desired configuration and of the server it is for, the suffix of the configure Job; empty until the server exists.',
         }),
       })
-      .optional()
       .meta({
         description: 'Whether the running server matches spec.stores, shares and adapters.',
       }),

@@ -11,38 +11,67 @@ const PREFIX = 'DITTOFS_DATABASE_POSTGRES';
 /** The keys Percona (Crunchy) writes into `<cluster>-pguser-<user>`. */
 const PERCONA_KEYS = { host: 'host', port: 'port', database: 'dbname', user: 'user' } as const;
 
-function percona(secret: string): EnvVar[] {
+/** The variable names of one PostgreSQL connection (the server's, or a metadata store's). */
+export type PostgresEnvNames = {
+  readonly host: string;
+  readonly port: string;
+  readonly database: string;
+  readonly user: string;
+  readonly password: string;
+  readonly sslmode: string;
+};
+
+const SERVER_NAMES: PostgresEnvNames = {
+  host: `${PREFIX}_HOST`,
+  port: `${PREFIX}_PORT`,
+  database: `${PREFIX}_DATABASE`,
+  user: `${PREFIX}_USER`,
+  password: `${PREFIX}_PASSWORD`,
+  sslmode: `${PREFIX}_SSLMODE`,
+};
+
+function percona(secret: string, env: PostgresEnvNames): EnvVar[] {
   return [
-    { name: 'DITTOFS_DATABASE_TYPE', value: 'postgres' },
-    fromSecret(`${PREFIX}_HOST`, secret, PERCONA_KEYS.host),
-    fromSecret(`${PREFIX}_PORT`, secret, PERCONA_KEYS.port),
-    fromSecret(`${PREFIX}_DATABASE`, secret, PERCONA_KEYS.database),
-    fromSecret(`${PREFIX}_USER`, secret, PERCONA_KEYS.user),
-    fromSecret(`${PREFIX}_PASSWORD`, secret, 'password'),
+    fromSecret(env.host, secret, PERCONA_KEYS.host),
+    fromSecret(env.port, secret, PERCONA_KEYS.port),
+    fromSecret(env.database, secret, PERCONA_KEYS.database),
+    fromSecret(env.user, secret, PERCONA_KEYS.user),
+    fromSecret(env.password, secret, 'password'),
     // Percona's pg_hba accepts TLS connections only; the server's default is disable.
-    { name: `${PREFIX}_SSLMODE`, value: 'require' },
+    { name: env.sslmode, value: 'require' },
   ];
 }
 
 /** The user's Secret: keys host, database, user, password; port and sslmode may be absent. */
-function external(secret: string): EnvVar[] {
+function external(secret: string, env: PostgresEnvNames): EnvVar[] {
   return [
-    { name: 'DITTOFS_DATABASE_TYPE', value: 'postgres' },
-    fromSecret(`${PREFIX}_HOST`, secret, 'host'),
-    fromSecret(`${PREFIX}_PORT`, secret, 'port', { optional: true }),
-    fromSecret(`${PREFIX}_DATABASE`, secret, 'database'),
-    fromSecret(`${PREFIX}_USER`, secret, 'user'),
-    fromSecret(`${PREFIX}_PASSWORD`, secret, 'password'),
-    fromSecret(`${PREFIX}_SSLMODE`, secret, 'sslmode', { optional: true }),
+    fromSecret(env.host, secret, 'host'),
+    fromSecret(env.port, secret, 'port', { optional: true }),
+    fromSecret(env.database, secret, 'database'),
+    fromSecret(env.user, secret, 'user'),
+    fromSecret(env.password, secret, 'password'),
+    fromSecret(env.sslmode, secret, 'sslmode', { optional: true }),
   ];
+}
+
+/**
+ * The control-plane PostgreSQL connection under the variable names `env`, from the Secret
+ * the server uses; none for SQLite.
+ */
+export function postgresEnv(server: DittoServer, env: PostgresEnvNames): EnvVar[] {
+  const { database } = server;
+  if (database.type === 'sqlite') return [];
+  if (database.source === 'percona') return percona(server.names.postgresUserSecret, env);
+  return external(database.secretName, env);
 }
 
 /** The database env of the dittofs container; none for SQLite (config.yaml has the path). */
 export function databaseEnv(server: DittoServer): EnvVar[] {
-  const { database } = server;
-  if (database.type === 'sqlite') return [];
-  if (database.source === 'percona') return percona(server.names.postgresUserSecret);
-  return external(database.secretName);
+  if (server.database.type === 'sqlite') return [];
+  return [
+    { name: 'DITTOFS_DATABASE_TYPE', value: 'postgres' },
+    ...postgresEnv(server, SERVER_NAMES),
+  ];
 }
 
 /**

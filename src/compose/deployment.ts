@@ -44,6 +44,8 @@ export function deployment(
           containers: [dittofsContainer(server, options.volumes)],
           volumes: [
             { name: 'config', configMap: { name: names.config } },
+            // DittoFS's garbage collector writes under /tmp: a read-only root works.
+            { name: 'tmp', emptyDir: {} },
             ...options.volumes.map((claim) => ({
               name: claim.volume,
               persistentVolumeClaim: { claimName: claim.name },

@@ -56,6 +56,7 @@ export function dittofsContainer(server: DittoServer, volumes: readonly VolumeCl
     securityContext: containerSecurityContext(server.spec.securityContext),
     volumeMounts: [
       { name: 'config', mountPath: CONFIG_DIR, readOnly: true },
+      { name: 'tmp', mountPath: '/tmp' },
       ...volumes.map((claim) => ({ name: claim.volume, mountPath: claim.mountPath })),
     ],
     ...serverProbes(),

@@ -4,20 +4,25 @@
  * builder; nothing is cached, so every call builds from its own inputs.
  */
 import type { Observation } from '../observe/observe.js';
-import { RESOURCE_KEYS, type ResourceKey } from '../resources.js';
+import { serverEndpoints } from '../observe/endpoints.js';
+import { RESOURCE_KEYS, type ComposedKey, type ResourceKey } from '../resources.js';
 import type { Plan } from '../safety/plan.js';
 import { backupSecret } from './backup-secret.js';
+import { configureJob, configureSpec } from './configure-job.js';
+import { connectionSecret, connectionValues } from './connection-secret.js';
 import { configHash, configMap, dittofsConfig } from './config-map.js';
 import { deletionProtection } from './deletion-protection.js';
 import { deployment } from './deployment.js';
 import { generatedSecretData } from './generated-values.js';
+import { keptJob } from './kept-job.js';
+import { networkPolicy } from './network-policy.js';
 import { ADMIN_PASSWORD_KEY, adminSecret, JWT_SECRET_KEY, jwtSecret } from './identity-secrets.js';
 import { perconaPGCluster } from './percona-pg-cluster.js';
 import { persistentVolumeClaim } from './pvc.js';
 import { adapterService, apiService, metricsService } from './services.js';
 import type { Manifest } from './types.js';
 
-export type Composition = ReadonlyMap<ResourceKey, Manifest>;
+export type Composition = ReadonlyMap<ComposedKey, Manifest>;
 
 type Desired = Partial<Record<ResourceKey, Manifest>>;
 
@@ -77,6 +82,20 @@ function composeDatabase({ server, backup }: Plan, desired: Desired): void {
   }
 }
 
+/** The configure Jobs the plan keeps or adds (api.md §7), in key order. */
+function configureJobs({ server, configure }: Plan): [ComposedKey, Manifest][] {
+  return configure.jobs.map((job) => [
+    job.key,
+    job.origin === 'new' ? configureJob(server, job.hash) : keptJob(server, job.observed),
+  ]);
+}
+
+/** The connection values (api.md §3), from the endpoints and the admin Secret observed. */
+export function connection(plan: Plan, observation: Observation) {
+  const endpoints = serverEndpoints(plan.server, observation.resources);
+  return connectionValues(plan.server, endpoints, observation.identity.admin);
+}
+
 export function compose(plan: Plan, observation: Observation, secretKey: Buffer): Composition {
   const { server, volumes } = plan;
   const desired: Desired = {};
@@ -90,10 +109,16 @@ export function compose(plan: Plan, observation: Observation, secretKey: Buffer)
   if (plan.deploymentHeld === undefined) {
     desired.deployment = deployment(server, { configHash: configHash(configYaml), volumes });
   }
-  const composition = new Map<ResourceKey, Manifest>();
+  desired['configure-spec'] = configureSpec(server, plan.configure.desiredJson);
+  if (server.spec.networkPolicy.enabled) desired['network-policy'] = networkPolicy(server);
+  desired.connection = connectionSecret(server, connection(plan, observation));
+  const composition = new Map<ComposedKey, Manifest>();
   for (const key of RESOURCE_KEYS) {
     const manifest = desired[key];
     if (manifest) composition.set(key, manifest);
+    // Each Job right after the desired.json it runs on.
+    if (key === 'configure-spec')
+      for (const [job, body] of configureJobs(plan)) composition.set(job, body);
   }
   return composition;
 }

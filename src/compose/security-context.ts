@@ -32,8 +32,8 @@ function defined<T extends object>(fields: T): Defined<T> {
 
 /**
  * Container defaults: non-root as the image user, no privilege escalation, no capabilities,
- * RuntimeDefault seccomp. `readOnlyRootFilesystem` is deliberately left unset: the server
- * writes to os.TempDir() (/tmp), as the DittoFS operator notes; a user may still set it.
+ * RuntimeDefault seccomp. `readOnlyRootFilesystem` is left unset, as the DittoFS operator
+ * does; a user may set it: /tmp, where the server's garbage collector writes, is an emptyDir.
  * A fresh object per call, so no two manifests share an array.
  */
 export const hardenedContainer = () => ({

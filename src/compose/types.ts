@@ -5,6 +5,8 @@
  * values and keep a fixed key order: the same input serializes to the same bytes.
  */
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IJob } from 'kubernetes-models/batch/v1/Job';
+import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
@@ -31,6 +33,8 @@ export type PersistentVolumeClaim = Composed<IPersistentVolumeClaim>;
 export type Secret = Composed<ISecret>;
 export type Service = Composed<IService>;
 export type Deployment = Composed<IDeployment>;
+export type Job = Composed<IJob>;
+export type NetworkPolicy = Composed<INetworkPolicy>;
 export type PerconaPGCluster = Composed<
   Omit<PerconaPGClusterSchema, 'apiVersion' | 'kind'> & {
     apiVersion: 'pgv2.percona.com/v2';
@@ -44,5 +48,7 @@ export type Manifest =
   | Secret
   | Service
   | Deployment
+  | Job
+  | NetworkPolicy
   | PerconaPGCluster
   | DeletionProtection;

@@ -3,14 +3,21 @@
  * An object under one of our keys whose kind is not the one we compose there is set aside
  * (and reported), so no readiness rule or data-safety rule ever reads the wrong kind.
  */
-import { kindsOf, RESOURCE_KEYS, type ResourceKey } from '../resources.js';
+import {
+  CONFIGURE_JOB_KIND,
+  isConfigureJobKey,
+  kindsOf,
+  RESOURCE_KEYS,
+  type ComposedKey,
+  type ResourceKey,
+} from '../resources.js';
 import type { JsonObject } from '../wire/types.js';
-import { text, type Fields } from './fields.js';
+import { isFields, text, type Fields } from './fields.js';
 
 export type ObservedResources = Partial<Record<ResourceKey, Fields>>;
 
 /** A key holding an object of another kind than the one composed there, with what was found. */
-export type UnexpectedKind = { readonly key: ResourceKey; readonly found: string };
+export type UnexpectedKind = { readonly key: ComposedKey; readonly found: string };
 
 /** `v1 ConfigMap`, or what is missing: an object without either reads as such. */
 function kindText(body: Fields): string {
@@ -21,8 +28,25 @@ function kindText(body: Fields): string {
   return `${apiVersion ?? '(no apiVersion)'} ${kind ?? '(no kind)'}`;
 }
 
-export function expectedKind(key: ResourceKey): string {
-  return kindsOf(key)
+const isJobKind = (body: Fields) =>
+  text(body, 'apiVersion') === CONFIGURE_JOB_KIND.apiVersion &&
+  text(body, 'kind') === CONFIGURE_JOB_KIND.kind;
+
+/**
+ * A configure Job the function can keep as observed: a Job, named, with a pod template. The
+ * API server returns nothing else under this kind.
+ */
+export function isConfigureJob(body: Fields): boolean {
+  return (
+    isJobKind(body) &&
+    text(body, 'metadata', 'name') !== undefined &&
+    isFields(body.spec) &&
+    isFields(body.spec.template)
+  );
+}
+
+export function expectedKind(key: ComposedKey): string {
+  return (isConfigureJobKey(key) ? [CONFIGURE_JOB_KIND] : kindsOf(key))
     .map(({ apiVersion, kind }) => `${apiVersion} ${kind}`)
     .join(' or ');
 }
@@ -45,6 +69,15 @@ export function observedResources(observed: Readonly<Record<string, JsonObject>>
       continue;
     }
     unexpected.push({ key, found: kindText(body) });
+  }
+  // The configure Jobs are read by observedJobs; what it cannot keep is reported here.
+  for (const key of Object.keys(observed).filter(isConfigureJobKey).sort()) {
+    const body = observed[key];
+    if (!body || isConfigureJob(body)) continue;
+    unexpected.push({
+      key,
+      found: isJobKind(body) ? 'a batch/v1 Job without a name or a pod template' : kindText(body),
+    });
   }
   return { resources, unexpected };
 }

@@ -43,9 +43,19 @@ export function serviceReady(service: Fields): boolean {
   return loadBalancerAddress(service) !== undefined;
 }
 
-/** Secrets, ConfigMaps and Usages are ready once they exist. */
+/** Secrets, ConfigMaps, NetworkPolicies and Usages are ready once they exist. */
 export function exists(_object: Fields): boolean {
   return true;
+}
+
+/**
+ * A Job is ready once it completed: condition Complete=True, or `status.succeeded` >= 1 (a
+ * controller that has counted the success but not yet written the condition).
+ */
+export function jobReady(job: Fields): boolean {
+  return (
+    condition(job, 'Complete')?.status === 'True' || (integer(job, 'status', 'succeeded') ?? 0) >= 1
+  );
 }
 
 /** The first ingress IP or hostname of a LoadBalancer Service. */
@@ -72,6 +82,9 @@ const RULES: Readonly<Record<ResourceKey, (object: Fields, serverStopped: boolea
   postgres: perconaClusterReady,
   'backup-secret': exists,
   deployment: deploymentReady,
+  'configure-spec': exists,
+  'network-policy': exists,
+  connection: exists,
   'deletion-protection': exists,
 };
 

@@ -8,6 +8,7 @@ import type { DittoServer } from '../api/parse.js';
 import type { Notice } from '../api/resolve.js';
 import type { Observation } from '../observe/observe.js';
 import { planBackup, type BackupPlan } from './backup.js';
+import { planConfigure, type ConfigurePlan } from './configure-jobs.js';
 import { keepGeneratedSecrets, type GeneratedSecrets } from './keep-identity.js';
 import { keepPercona } from './keep-percona.js';
 import { keepUnaskedVolumes, keepVolume } from './keep-volumes.js';
@@ -24,6 +25,8 @@ export type Plan = {
   readonly generatedSecrets: GeneratedSecrets;
   /** The Deployment is first composed once its database is ready and its Secrets valid. */
   readonly deploymentHeld: DeploymentHold;
+  /** desired.json, its hash and the configure Jobs to compose (api.md §7). */
+  readonly configure: ConfigurePlan;
   /** What a human must act on, from parsing and from the rules here. */
   readonly notices: readonly Notice[];
 };
@@ -50,6 +53,7 @@ export function plan(asked: DittoServer, observation: Observation): Plan {
     backup: backup.value,
     generatedSecrets: secrets.value,
     deploymentHeld: deploymentHold(server, observation),
+    configure: planConfigure(server, observation),
     notices: [
       ...server.notices,
       ...kept.notices,

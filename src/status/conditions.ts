@@ -1,6 +1,6 @@
 /**
- * The XR conditions DatabaseReady, BackupReady and Available, in that order, targeted at
- * the composite and its claim: the verdicts, as conditions.
+ * The XR conditions DatabaseReady, BackupReady, Available and Configured, in that order,
+ * targeted at the composite and its claim: the verdicts, as conditions.
  */
 import { Target, type Condition } from '../wire/types.js';
 import type { Verdicts } from './verdicts.js';
@@ -10,6 +10,7 @@ export function deriveConditions(verdicts: Verdicts): Condition[] {
     ['DatabaseReady', verdicts.database],
     ['BackupReady', verdicts.backup],
     ['Available', verdicts.available],
+    ['Configured', verdicts.configured],
   ] as const;
   return conditions.map(([type, { status, reason, message }]) => ({
     type,

@@ -5,26 +5,13 @@
 import type { DittoServer } from '../api/parse.js';
 import type { DittoServerStatus } from '../api/status.js';
 import { backupRepoPath } from '../names.js';
-import { integer, text, type Fields } from '../observe/fields.js';
+import { hostPort, serverEndpoints } from '../observe/endpoints.js';
+import { integer } from '../observe/fields.js';
 import type { Observation } from '../observe/observe.js';
-import { loadBalancerAddress } from '../observe/readiness.js';
 import type { Plan } from '../safety/plan.js';
 import { ConditionStatus } from '../wire/types.js';
+import { configurationStatus, sharesStatus } from './configured.js';
 import type { Verdicts } from './verdicts.js';
-
-/** `<service>.<namespace>.svc:<port>`, or the load balancer's address once it has one. */
-function endpoint(
-  server: DittoServer,
-  service: Fields | undefined,
-  name: string,
-  port: number,
-): string {
-  const address =
-    service && text(service, 'spec', 'type') === 'LoadBalancer'
-      ? loadBalancerAddress(service)
-      : undefined;
-  return `${address ?? `${name}.${server.namespace}.svc`}:${port}`;
-}
 
 function databaseStatus(
   server: DittoServer,
@@ -61,23 +48,27 @@ function replicaCount(value: number | undefined): number {
   return value !== undefined && value >= 0 && value <= 2147483647 ? value : 0;
 }
 
+/**
+ * Stopped when replicas is 0; Running once the server is available and its configuration
+ * applied; Pending otherwise. (Restoring and Upgrading come before Running when they land.)
+ */
+function phaseOf(server: DittoServer, verdicts: Verdicts): DittoServerStatus['phase'] {
+  if (server.spec.replicas === 0) return 'Stopped';
+  const applied = verdicts.configured.reason === 'Applied';
+  return verdicts.serverAvailable && applied ? 'Running' : 'Pending';
+}
+
 export function deriveStatus(
-  { server, backup }: Plan,
+  plan: Plan,
   observation: Observation,
   verdicts: Verdicts,
 ): DittoServerStatus {
-  const { spec, names } = server;
+  const { server, backup } = plan;
   const observed = observation.resources;
   const count = (field: string) => replicaCount(integer(observed.deployment, 'status', field));
-  const phase = spec.replicas === 0 ? 'Stopped' : verdicts.serverAvailable ? 'Running' : 'Pending';
-  const adapter = (
-    enabled: boolean,
-    key: 'nfs-service' | 'smb-service',
-    name: string,
-    port: number,
-  ) => (enabled ? endpoint(server, observed[key], name, port) : '');
+  const endpoints = serverEndpoints(server, observed);
   return {
-    phase,
+    phase: phaseOf(server, verdicts),
     replicas: count('replicas'),
     readyReplicas: count('readyReplicas'),
     availableReplicas: count('availableReplicas'),
@@ -89,19 +80,11 @@ export function deriveStatus(
       repoPath: backup.enabled ? backupRepoPath(server.namespace, server.name) : '',
     },
     endpoints: {
-      api: endpoint(server, observed['api-service'], names.apiService, spec.controlPlane.port),
-      nfs: adapter(
-        spec.adapters.nfs.enabled,
-        'nfs-service',
-        names.nfsService,
-        spec.adapters.nfs.port,
-      ),
-      smb: adapter(
-        spec.adapters.smb.enabled,
-        'smb-service',
-        names.smbService,
-        spec.adapters.smb.port,
-      ),
+      api: hostPort(endpoints.api),
+      nfs: hostPort(endpoints.nfs),
+      smb: hostPort(endpoints.smb),
     },
+    shares: sharesStatus(server, endpoints),
+    configuration: configurationStatus(plan, verdicts.configured),
   };
 }

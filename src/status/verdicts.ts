@@ -10,6 +10,7 @@ import type { Observation } from '../observe/observe.js';
 import type { PerconaView } from '../observe/percona.js';
 import type { Plan } from '../safety/plan.js';
 import { ConditionStatus } from '../wire/types.js';
+import { configuredVerdict, type ConfiguredVerdict } from './configured.js';
 
 export type Verdict = {
   readonly status: ConditionStatus;
@@ -23,6 +24,8 @@ export type Verdicts = {
   readonly database: Verdict;
   readonly backup: Verdict;
   readonly available: Verdict;
+  /** Whether the running server matches the spec's stores, shares and adapters (api.md §7). */
+  readonly configured: ConfiguredVerdict;
 };
 
 const verdict = (status: ConditionStatus, reason: string, message: string): Verdict => ({
@@ -163,5 +166,6 @@ export function judge(plan: Plan, observation: Observation): Verdicts {
     database: databaseVerdict(server, observation.percona, serverAvailable),
     backup: backupVerdict(plan, observation.percona),
     available: availableVerdict(plan, observation, serverAvailable),
+    configured: configuredVerdict(plan, observation),
   };
 }

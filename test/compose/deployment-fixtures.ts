@@ -55,12 +55,14 @@ export const HARDENED_POD = {
 };
 export const MOUNTS = [
   { name: 'config', mountPath: '/config', readOnly: true },
+  { name: 'tmp', mountPath: '/tmp' },
   { name: 'controlplane', mountPath: '/data/controlplane' },
   { name: 'metadata', mountPath: '/data/store/metadata' },
   { name: 'content', mountPath: '/data/store/block' },
 ];
 export const VOLUMES = [
   { name: 'config', configMap: { name: 'demo-config' } },
+  { name: 'tmp', emptyDir: {} },
   { name: 'controlplane', persistentVolumeClaim: { claimName: 'demo-controlplane' } },
   { name: 'metadata', persistentVolumeClaim: { claimName: 'demo-metadata' } },
   { name: 'content', persistentVolumeClaim: { claimName: 'demo-content' } },

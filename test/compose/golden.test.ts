@@ -6,7 +6,7 @@
 import { Severity } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
 import { callFunction } from '../support/call.js';
-import { observedPerconaCluster } from '../fixtures/observed.js';
+import { observeDesired, observedPerconaCluster, type World } from '../fixtures/observed.js';
 import { BACKUP_SPEC, legacyXr, xr, type JsonObject, type Overrides } from '../fixtures/xr.js';
 import { validateComposedObject } from '../support/composed-object.js';
 import {
@@ -32,6 +32,68 @@ function withReadyPercona(parts: RequestParts): RequestParts {
     observed: { postgres: observedPerconaCluster(postgres, { state: 'ready', backup: 'ready' }) },
   };
 }
+
+/**
+ * The request once everything the first call desired is observed in `world`: with the
+ * Deployment available, the configure Job is composed; with it observed, it is kept.
+ */
+function observedIn(parts: RequestParts, ...worlds: readonly World[]): RequestParts {
+  let current = parts;
+  for (const world of worlds) {
+    const desired = desiredObjects(callFunction(request(current), { secretKey: TEST_SECRET_KEY }));
+    current = { ...parts, observed: observeDesired(desired, world) };
+  }
+  return current;
+}
+
+const AVAILABLE: World = { deployment: 'available' };
+
+/** Every kind of store, so the Job's env holds every kind of secretKeyRef. */
+const EVERY_STORE = {
+  database: { postgresSecretRef: { name: 'shared-postgres' } },
+  stores: {
+    metadata: [{ name: 'fast' }, { name: 'pg', type: 'postgres' }],
+    local: [{ name: 'default' }, { name: 'scratch' }],
+    remote: [
+      {
+        name: 'archive',
+        s3: {
+          bucket: 'team-a-archive',
+          endpoint: 'https://s3.eu-west-1.amazonaws.com',
+          credentialsSecretRef: { name: 'archive-s3' },
+        },
+      },
+      {
+        name: 'cold-minio',
+        s3: {
+          bucket: 'cold',
+          endpoint: 'http://minio.storage.svc:9000',
+          region: 'garage',
+          prefix: '',
+          allowPrivateEndpoint: true,
+          credentialsSecretRef: {
+            name: 'minio-keys',
+            accessKeyIdKey: 'access-key',
+            secretAccessKeyKey: 'secret-key',
+          },
+        },
+      },
+    ],
+  },
+  shares: [
+    { name: 'export' },
+    {
+      name: 'archive',
+      metadataStore: 'pg',
+      localStore: 'scratch',
+      remoteStore: 'archive',
+      readOnly: true,
+      defaultPermission: 'read',
+      quota: '100Gi',
+    },
+  ],
+  adapters: { smb: { enabled: true } },
+};
 
 const spec = (overrides: Overrides) => xr(overrides);
 
@@ -137,6 +199,26 @@ const cases: { name: string; reason: string; parts: RequestParts }[] = [
     name: 'external-postgres',
     reason: 'an external PostgreSQL from a Secret, no Percona',
     parts: { xr: spec({ database: { postgresSecretRef: { name: 'shared-postgres' } } }) },
+  },
+  {
+    name: 'configure-job',
+    reason: 'the server observed available: the configure Job for the current hash',
+    parts: observedIn({ xr: spec({}) }, AVAILABLE),
+  },
+  {
+    name: 'configure-job-every-store',
+    reason: 'badger and postgres, local and remote stores, two shares, SMB: the Job env',
+    parts: observedIn({ xr: spec(EVERY_STORE) }, AVAILABLE),
+  },
+  {
+    name: 'configure-job-kept',
+    reason: 'a configure Job observed running: kept as observed, nothing rebuilt',
+    parts: observedIn({ xr: spec({}) }, AVAILABLE, { ...AVAILABLE, job: 'running' }),
+  },
+  {
+    name: 'network-policy-off',
+    reason: 'networkPolicy.enabled false: no NetworkPolicy',
+    parts: { xr: spec({ networkPolicy: { enabled: false } }) },
   },
   {
     name: 'legacy-claim',

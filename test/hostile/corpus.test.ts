@@ -21,7 +21,7 @@ const corpus = loadCorpus();
 
 /** What an earlier pipeline step desired: it must pass through a FATAL response unchanged. */
 const EARLIER_RESOURCES: Record<string, JsonObject> = {
-  'network-policy': {
+  'team-network-policy': {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
     metadata: { name: 'demo-files', namespace: 'team-a' },

@@ -8,16 +8,17 @@ import { Ready, type Condition, type Result } from '@crossplane-org/function-sdk
 import { describe, expect, it } from 'vitest';
 import { callFunction } from '../support/call.js';
 import type { DittoServerStatus } from '../../src/api/status.js';
-import type { ResourceKey } from '../../src/resources.js';
-import { BACKUP_KEYS, condition, warning } from '../support/expected.js';
+import { condition, warning } from '../support/expected.js';
 import { readiness, TEST_SECRET_KEY } from '../support/request.js';
 import type { Observed } from './support/checks.js';
 import {
   AVAILABLE,
+  CONFIGURED,
   BACKUP_READY,
   breaking,
   DATABASE_READY,
   HEALTHY,
+  HEALTHY_KEYS,
   HEALTHY_RESPONSE,
   healthyRequest,
 } from './support/healthy.js';
@@ -26,6 +27,8 @@ const notReported = (why: string) =>
   condition('DatabaseReady', 'False', 'PerconaNotReady', `PerconaPGCluster demo-postgres ${why}`);
 const backupNotReady = (why: string) =>
   condition('BackupReady', 'False', 'BackupNotReady', `PerconaPGCluster demo-postgres${why}`);
+const waiting = (why: string) =>
+  condition('Configured', 'False', 'Waiting', `Deployment demo ${why}`);
 const unavailable = (why: string) =>
   condition('Available', 'False', 'Unavailable', `Deployment demo ${why}`);
 const unexpected = (key: string, found: string, expected: string) =>
@@ -40,7 +43,7 @@ type Case = {
   readonly conditions: readonly Condition[];
   readonly results?: readonly Result[];
   /** Composed resources that are not ready; every other one is. */
-  readonly notReady?: readonly ResourceKey[];
+  readonly notReady?: readonly string[];
   /** The whole XR status, when the case is about it. */
   readonly status?: DittoServerStatus;
 };
@@ -64,7 +67,7 @@ const cases: Case[] = [
       ...cluster,
       status: { ...(cluster.status as object), state: 42 },
     })),
-    conditions: [notReported('has not reported a state yet'), BACKUP_READY, AVAILABLE],
+    conditions: [notReported('has not reported a state yet'), BACKUP_READY, AVAILABLE, CONFIGURED],
     notReady: ['postgres'],
   },
   ...(
@@ -81,6 +84,7 @@ const cases: Case[] = [
       notReported('has not reported a state yet'),
       backupNotReady(': ReadyForBackup is not reported yet'),
       AVAILABLE,
+      CONFIGURED,
     ],
     notReady: ['postgres' as const],
   })),
@@ -96,7 +100,12 @@ const cases: Case[] = [
       ...cluster,
       status: { ...(cluster.status as object), conditions },
     })),
-    conditions: [DATABASE_READY, backupNotReady(': ReadyForBackup is not reported yet'), AVAILABLE],
+    conditions: [
+      DATABASE_READY,
+      backupNotReady(': ReadyForBackup is not reported yet'),
+      AVAILABLE,
+      CONFIGURED,
+    ],
   })),
   {
     reason: 'ReadyForBackup without a status reads as Unknown',
@@ -104,7 +113,12 @@ const cases: Case[] = [
       ...cluster,
       status: { ...(cluster.status as object), conditions: [{ type: 'ReadyForBackup' }] },
     })),
-    conditions: [DATABASE_READY, backupNotReady(': ReadyForBackup is Unknown'), AVAILABLE],
+    conditions: [
+      DATABASE_READY,
+      backupNotReady(': ReadyForBackup is Unknown'),
+      AVAILABLE,
+      CONFIGURED,
+    ],
   },
   {
     reason: 'stanzaCreated as the string "true" is not true',
@@ -124,6 +138,7 @@ const cases: Case[] = [
         'The pgBackRest stanza of repo1 has not been created yet',
       ),
       AVAILABLE,
+      CONFIGURED,
     ],
   },
   {
@@ -136,6 +151,7 @@ const cases: Case[] = [
       notReported('has not reported on its latest spec yet'),
       backupNotReady(' has not reported on its latest spec yet'),
       AVAILABLE,
+      CONFIGURED,
     ],
     notReady: ['postgres'],
   },
@@ -146,13 +162,19 @@ const cases: Case[] = [
       DATABASE_READY,
       BACKUP_READY,
       unavailable('does not report condition Available=True'),
+      CONFIGURED,
     ],
     notReady: ['deployment'],
   },
   {
     reason: 'availableReplicas as a string reads as 0',
     observed: breaking('deployment', deploymentStatus({ availableReplicas: '1' })),
-    conditions: [DATABASE_READY, BACKUP_READY, unavailable('has 0 of 1 replicas available')],
+    conditions: [
+      DATABASE_READY,
+      BACKUP_READY,
+      unavailable('has 0 of 1 replicas available'),
+      CONFIGURED,
+    ],
     notReady: ['deployment'],
   },
   {
@@ -161,7 +183,7 @@ const cases: Case[] = [
       'deployment',
       deploymentStatus({ replicas: -1, readyReplicas: 2 ** 40, availableReplicas: 1 }),
     ),
-    conditions: [DATABASE_READY, BACKUP_READY, AVAILABLE],
+    conditions: [DATABASE_READY, BACKUP_READY, AVAILABLE, CONFIGURED],
     status: { ...HEALTHY_STATUS, replicas: 0, readyReplicas: 0, availableReplicas: 1 },
   },
   {
@@ -170,20 +192,24 @@ const cases: Case[] = [
       ...deployment,
       metadata: { ...(deployment.metadata as object), generation: 2 },
     })),
+    // A new generation is a new hash: its Job waits for the rollout.
     conditions: [
       DATABASE_READY,
       BACKUP_READY,
       unavailable('has not been observed at its latest spec yet'),
+      waiting('is not available yet; the server is configured once it is'),
     ],
     notReady: ['deployment'],
   },
   {
     reason: 'no Deployment status at all',
     observed: breaking('deployment', status(undefined)),
+    // The Job of this server and configuration completed: it stays applied.
     conditions: [
       DATABASE_READY,
       BACKUP_READY,
       unavailable('has not been observed at its latest spec yet'),
+      CONFIGURED,
     ],
     notReady: ['deployment'],
   },
@@ -198,6 +224,7 @@ const cases: Case[] = [
       DATABASE_READY,
       BACKUP_READY,
       condition('Available', 'False', 'Creating', 'Deployment demo does not exist yet'),
+      waiting('does not exist yet; the server is configured once it is available'),
     ],
     results: [unexpected('deployment', 'v1 ConfigMap', 'apps/v1 Deployment')],
     notReady: ['deployment'],
@@ -209,6 +236,7 @@ const cases: Case[] = [
       notReported('does not exist yet'),
       backupNotReady(' does not exist yet'),
       AVAILABLE,
+      CONFIGURED,
     ],
     results: [unexpected('postgres', 'apps/v1 Deployment', 'pgv2.percona.com/v2 PerconaPGCluster')],
     notReady: ['postgres'],
@@ -216,34 +244,34 @@ const cases: Case[] = [
   {
     reason: 'a Secret under the config key',
     observed: breaking('config', () => HEALTHY['jwt-secret']),
-    conditions: [DATABASE_READY, BACKUP_READY, AVAILABLE],
+    conditions: [DATABASE_READY, BACKUP_READY, AVAILABLE, CONFIGURED],
     results: [unexpected('config', 'v1 Secret', 'v1 ConfigMap')],
     notReady: ['config'],
   },
   {
     reason: 'an object without apiVersion and kind under a Service key',
     observed: breaking('api-service', (service) => ({ metadata: service.metadata })),
-    conditions: [DATABASE_READY, BACKUP_READY, AVAILABLE],
+    conditions: [DATABASE_READY, BACKUP_READY, AVAILABLE, CONFIGURED],
     results: [unexpected('api-service', 'an object without apiVersion and kind', 'v1 Service')],
     notReady: ['api-service'],
   },
   {
     reason: 'a kind that is not a string',
     observed: breaking('api-service', (service) => ({ ...service, kind: 5 })),
-    conditions: [DATABASE_READY, BACKUP_READY, AVAILABLE],
+    conditions: [DATABASE_READY, BACKUP_READY, AVAILABLE, CONFIGURED],
     results: [unexpected('api-service', 'v1 (no kind)', 'v1 Service')],
     notReady: ['api-service'],
   },
   {
     reason: 'LoadBalancer ingress entries without a usable address: not ready yet',
     observed: breaking('nfs-service', status({ loadBalancer: { ingress: [{}, { ip: 5 }, 'x'] } })),
-    conditions: [DATABASE_READY, BACKUP_READY, AVAILABLE],
+    conditions: [DATABASE_READY, BACKUP_READY, AVAILABLE, CONFIGURED],
     notReady: ['nfs-service'],
   },
   {
     reason: 'a PVC whose phase is not a string is not bound',
     observed: breaking('pvc-metadata', status({ phase: ['Bound'] })),
-    conditions: [DATABASE_READY, BACKUP_READY, AVAILABLE],
+    conditions: [DATABASE_READY, BACKUP_READY, AVAILABLE, CONFIGURED],
     notReady: ['pvc-metadata'],
   },
   {
@@ -252,7 +280,7 @@ const cases: Case[] = [
       ...claim,
       spec: { ...(claim.spec as object), resources: { requests: { storage: 'lots' } } },
     })),
-    conditions: [DATABASE_READY, BACKUP_READY, AVAILABLE],
+    conditions: [DATABASE_READY, BACKUP_READY, AVAILABLE, CONFIGURED],
   },
 ];
 
@@ -264,7 +292,7 @@ describe('garbage in the observed composed resources', () => {
     expect(rsp.results).toEqual(results);
     expect(readiness(rsp)).toEqual(
       Object.fromEntries(
-        BACKUP_KEYS.map((key) => [
+        HEALTHY_KEYS.map((key) => [
           key,
           notReady.includes(key) ? Ready.READY_FALSE : Ready.READY_TRUE,
         ]),

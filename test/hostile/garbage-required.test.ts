@@ -12,6 +12,7 @@ import { credentialsSecret, TEST_SECRET_KEY } from '../support/request.js';
 import { composed, type Observed } from './support/checks.js';
 import {
   AVAILABLE,
+  CONFIGURED,
   BACKUP_READY,
   breaking,
   DATABASE_READY,
@@ -129,7 +130,7 @@ describe('garbage in the credentials requirement', () => {
   it.each(credentialCases)('$reason', ({ answer, observed = HEALTHY, backup, noBackupSecret }) => {
     const [backupReady, result] = backup;
     const rsp = callFunction(healthyRequest(observed, answer), { secretKey: TEST_SECRET_KEY });
-    expect(rsp.conditions).toEqual([DATABASE_READY, backupReady, AVAILABLE]);
+    expect(rsp.conditions).toEqual([DATABASE_READY, backupReady, AVAILABLE, CONFIGURED]);
     expect(rsp.results).toEqual(result ? [result] : []);
     const objects = composed(rsp);
     const healthyBackup = composed(HEALTHY_RESPONSE)['backup-secret'];
@@ -159,7 +160,7 @@ describe('garbage in the generated Secrets observed', () => {
   it.each(secretCases)('$reason', ({ key, data }) => {
     const observed = breaking(key, (secret) => ({ ...secret, data }));
     const rsp = callFunction(healthyRequest(observed), { secretKey: TEST_SECRET_KEY });
-    expect(rsp.conditions).toEqual([DATABASE_READY, BACKUP_READY, AVAILABLE]);
+    expect(rsp.conditions).toEqual([DATABASE_READY, BACKUP_READY, AVAILABLE, CONFIGURED]);
     expect(rsp.results).toEqual([]);
     expect(composed(rsp)[key]).toEqual(composed(HEALTHY_RESPONSE)[key]);
   });

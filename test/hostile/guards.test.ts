@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { observeDesired, type World } from '../fixtures/observed.js';
 import { BACKUP_SPEC, xr, type JsonObject, type Overrides } from '../fixtures/xr.js';
 import { callFunction } from '../support/call.js';
-import { secretRequirement, warning } from '../support/expected.js';
+import { IDENTITY_REQUIREMENTS, warning } from '../support/expected.js';
 import {
   credentialsSecret,
   desiredObjects,
@@ -167,10 +167,8 @@ describe('generated Secrets are fetched by name and never regenerated (finding 4
   const admin = first['admin-secret'] as JsonObject;
 
   it('asks for both by name on every call', () => {
-    expect(call({}, {}).requirements?.resources).toEqual({
-      'jwt-secret': secretRequirement('demo-jwt-secret'),
-      'admin-secret': secretRequirement('demo-admin-bootstrap-credentials'),
-    });
+    // IDENTITY_REQUIREMENTS: both Secrets by name, and the configure pods by label.
+    expect(call({}, {}).requirements?.resources).toEqual(IDENTITY_REQUIREMENTS);
   });
 
   it('carries the values Crossplane fetched when the Secrets are not observed', () => {

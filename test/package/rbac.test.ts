@@ -4,6 +4,7 @@
  * ClusterRoles in package/rbac, and package/rbac grants nothing beyond that.
  */
 import { describe, expect, it } from 'vitest';
+import { COMPOSED_KINDS, REQUIRED_KINDS, type Kind } from '../../src/resources.js';
 import { manifests } from './manifests.js';
 
 type Use = 'compose' | 'require';
@@ -119,6 +120,23 @@ const uncovered = (rules: Rule[], permissions: Permission[]) =>
 describe('RBAC for what function-dittoserver composes and requires', () => {
   it('names the resource of every kind', () => {
     expect(FUNCTION_KINDS.filter(({ kind }) => !(kind in RESOURCES))).toEqual([]);
+  });
+
+  it("lists every kind of the function's registry (src/resources.ts), for its use", () => {
+    const listed = (use: Use) =>
+      FUNCTION_KINDS.filter((kind) => kind.use === use).map(({ apiVersion, kind }) => ({
+        apiVersion,
+        kind,
+      }));
+    const missing = (kinds: readonly Kind[], use: Use) =>
+      kinds.filter(
+        (kind) =>
+          !listed(use).some((k) => k.apiVersion === kind.apiVersion && k.kind === kind.kind),
+      );
+    expect([missing(COMPOSED_KINDS, 'compose'), missing(REQUIRED_KINDS, 'require')]).toEqual([
+      [],
+      [],
+    ]);
   });
 
   it("every permission is granted by Crossplane's role or by package/rbac", () => {

@@ -46,7 +46,7 @@ const cases: readonly { reason: string; parts: RequestParts }[] = [
     reason: 'after an earlier step: its XR status kept, its resources passed, ours replaced',
     parts: {
       desiredComposite: { status: { fromEarlierStep: true } },
-      desiredResources: { 'network-policy': EARLIER_STEP, config: { kind: 'Stale' } },
+      desiredResources: { 'team-network-policy': EARLIER_STEP, config: { kind: 'Stale' } },
     },
   },
   {
@@ -199,11 +199,11 @@ describe('what the server answers when decoding or the function fails', () => {
   it('passes earlier steps resources through a handler that returns them', async () => {
     handler = (req) => fatalResponse(req, 'm', 60, 'R');
     const bytes = encodeRequest(
-      request('t', { desiredResources: { 'network-policy': EARLIER_STEP } }),
+      request('t', { desiredResources: { 'team-network-policy': EARLIER_STEP } }),
     );
     const rsp = (await raw.call(bytes)) as { response?: { desired?: unknown } };
     expect(rsp.response?.desired).toEqual({
-      resources: { 'network-policy': { resource: EARLIER_STEP } },
+      resources: { 'team-network-policy': { resource: EARLIER_STEP } },
     });
   });
 });

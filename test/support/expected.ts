@@ -37,6 +37,9 @@ export const BACKUP_KEYS: readonly ResourceKey[] = [
   'postgres',
   'backup-secret',
   'deployment',
+  'configure-spec',
+  'network-policy',
+  'connection',
 ];
 
 /** The composed objects of a golden file, keyed by composition-resource name. */
@@ -94,6 +97,8 @@ export function status(
     database: { type: 'sqlite', clusterName: '', state: '', host: '', secretName: '', ready: true },
     backup: { enabled: false, ready: false, stanzaCreated: false, repoPath: '' },
     endpoints: { api: 'demo-api.team-a.svc:8080', nfs: 'demo-nfs.team-a.svc:12049', smb: '' },
+    shares: [{ name: 'export', nfs: 'demo-nfs.team-a.svc:12049:/export', smb: '' }],
+    configuration: { applied: false, hash: '' },
   };
   return merge(base, overrides);
 }
@@ -111,10 +116,15 @@ export type Expected = {
   readonly conditions: readonly Condition[];
   readonly results?: readonly Result[];
   /** Defaults to IDENTITY_REQUIREMENTS. */
-  readonly requirements?: Record<
-    string,
-    { apiVersion: string; kind: string; matchName: string; namespace: string }
-  >;
+  readonly requirements?: Record<string, Selector>;
+};
+
+type Selector = {
+  apiVersion: string;
+  kind: string;
+  matchName?: string;
+  matchLabels?: { labels: Record<string, string> };
+  namespace: string;
 };
 
 /** A requirement for a Secret in team-a, by name. */
@@ -125,10 +135,22 @@ export const secretRequirement = (name: string) => ({
   namespace: 'team-a',
 });
 
-/** What every call asks for: the identity Secrets of XR `demo`, by name. */
-export const IDENTITY_REQUIREMENTS = {
+/** What every call asks for: the identity Secrets of XR `demo`, by name, and its configure pods. */
+export const IDENTITY_REQUIREMENTS: Record<string, Selector> = {
   'jwt-secret': secretRequirement('demo-jwt-secret'),
   'admin-secret': secretRequirement('demo-admin-bootstrap-credentials'),
+  'configure-pods': {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    matchLabels: {
+      labels: {
+        'app.kubernetes.io/name': 'dittofs',
+        'app.kubernetes.io/instance': 'demo',
+        'app.kubernetes.io/component': 'configure',
+      },
+    },
+    namespace: 'team-a',
+  },
 };
 
 export function expectedResponse(want: Expected): unknown {

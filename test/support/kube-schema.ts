@@ -5,6 +5,8 @@
  * fields, so a misspelt key passes here: compare whole objects in the tests as well.
  */
 import { Deployment } from 'kubernetes-models/apps/v1';
+import { Job } from 'kubernetes-models/batch/v1';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { ConfigMap, PersistentVolumeClaim, Secret, Service } from 'kubernetes-models/v1';
 
 type Validate = (data: object) => void;
@@ -25,6 +27,12 @@ const VALIDATORS: Readonly<Record<string, Validate>> = {
   },
   'apps/v1/Deployment': (data) => {
     new Deployment(data).validate();
+  },
+  'batch/v1/Job': (data) => {
+    new Job(data).validate();
+  },
+  'networking.k8s.io/v1/NetworkPolicy': (data) => {
+    new NetworkPolicy(data).validate();
   },
 };
 

@@ -12,28 +12,36 @@ import {
 import { expect } from 'vitest';
 import { dittoServerStatus } from '../../../src/api/status.js';
 import { callFunction } from '../../support/call.js';
-import { RESOURCE_KEYS, type ResourceKey } from '../../../src/resources.js';
+import { owns, type ResourceKey } from '../../../src/resources.js';
+import type { ObservedObjects } from '../../fixtures/observed.js';
 import type { JsonObject } from '../../fixtures/xr.js';
 import { validateComposedObject } from '../../support/composed-object.js';
 import { perconaOperatorProblems } from '../../support/percona-operator.js';
 import { TEST_SECRET_KEY } from '../../support/request.js';
 import type { CredentialsWorld } from './credentials.js';
 
-const OURS = new Set<string>(RESOURCE_KEYS);
+/**
+ * The Secrets whose `data` legitimately holds secret values; the connection Secret carries
+ * the generated admin password.
+ */
+const SECRET_CARRIERS: readonly ResourceKey[] = [
+  'backup-secret',
+  'jwt-secret',
+  'admin-secret',
+  'connection',
+];
 
-/** The Secrets whose `data` legitimately holds secret values. */
-const SECRET_CARRIERS: readonly ResourceKey[] = ['backup-secret', 'jwt-secret', 'admin-secret'];
+/** Objects under our keys: the fixed ones, and any number of configure Jobs. */
+export type Observed = ObservedObjects;
 
-/** Our composed objects in a response, by key. */
-export function composed(rsp: RunFunctionResponse): Partial<Record<ResourceKey, JsonObject>> {
+/** Our composed objects in a response, by key (configure Jobs included). */
+export function composed(rsp: RunFunctionResponse): Observed {
   return Object.fromEntries(
     Object.entries(rsp.desired?.resources ?? {})
-      .filter(([key]) => OURS.has(key))
+      .filter(([key]) => owns(key))
       .map(([key, resource]) => [key, resource.resource as JsonObject]),
   );
 }
-
-export type Observed = Partial<Record<ResourceKey, JsonObject>>;
 
 /** The request Crossplane sends for `xr` given what it observes and the credentials it found. */
 export function hostileRequest(
@@ -95,13 +103,20 @@ export function generatedSecrets(rsp: RunFunctionResponse): string[] {
   return [decode(data('jwt-secret')['jwt-secret']), decode(data('admin-secret').password)];
 }
 
-/** The response as JSON with the `data` of the Secrets that must carry secrets left out. */
+/**
+ * The response as JSON with the `data` of the Secrets that must carry secrets left out, and
+ * the legacy XR's connection details (the connection Secret's values).
+ */
 export function publicView(rsp: RunFunctionResponse): string {
   // toJSON hands out the response's own Struct objects: copy before deleting from them.
   const view = structuredClone(RunFunctionResponse.toJSON(rsp)) as {
-    desired?: { resources?: Record<string, { resource?: { data?: unknown } }> };
+    desired?: {
+      composite?: { connectionDetails?: unknown };
+      resources?: Record<string, { resource?: { data?: unknown } }>;
+    };
   };
   for (const key of SECRET_CARRIERS) delete view.desired?.resources?.[key]?.resource?.data;
+  delete view.desired?.composite?.connectionDetails;
   return JSON.stringify(view);
 }
 

@@ -10,7 +10,7 @@ import {
 import { callFunction } from '../../support/call.js';
 import { observeDesired, type World } from '../../fixtures/observed.js';
 import { BACKUP_SPEC, xr, type JsonObject } from '../../fixtures/xr.js';
-import { condition } from '../../support/expected.js';
+import { BACKUP_KEYS, condition } from '../../support/expected.js';
 import { credentialsSecret, request, TEST_SECRET_KEY } from '../../support/request.js';
 import { composed, type Observed } from './checks.js';
 
@@ -18,6 +18,7 @@ const SPEC = { percona: { enabled: true, backup: BACKUP_SPEC } };
 const READY: World = {
   percona: { state: 'ready', backup: 'ready' },
   deployment: 'available',
+  job: 'complete',
   volumes: 'Bound',
   addresses: true,
 };
@@ -27,11 +28,15 @@ const run = (observed: Observed) =>
     secretKey: TEST_SECRET_KEY,
   });
 
-/** Everything composed and ready: two reconciles (the Deployment waits for Percona). */
+/**
+ * Everything composed and ready: three reconciles (the Deployment waits for Percona, the
+ * configure Job for the Deployment).
+ */
 function healthyObserved(): Observed {
   const first = composed(run({}));
   const second = composed(run(observeDesired(first, READY)));
-  return observeDesired(second, READY);
+  const third = composed(run(observeDesired(second, READY)));
+  return observeDesired(third, READY);
 }
 
 /** What the healthy server is composed of, observed as it is. */
@@ -51,6 +56,21 @@ export const BACKUP_READY = condition(
   'Percona is ready for backups and the repo1 stanza exists',
 );
 export const AVAILABLE = condition('Available', 'True', 'Available', 'The server is available');
+/** The configure Job of the healthy server, observed complete. */
+export const HEALTHY_JOB = 'demo-configure-0844943269';
+
+/** What the healthy server is composed of, in response order. */
+export const HEALTHY_KEYS: readonly string[] = [
+  ...BACKUP_KEYS.slice(0, BACKUP_KEYS.indexOf('configure-spec') + 1),
+  'configure-0844943269',
+  ...BACKUP_KEYS.slice(BACKUP_KEYS.indexOf('configure-spec') + 1),
+];
+export const CONFIGURED = condition(
+  'Configured',
+  'True',
+  'Applied',
+  `Job ${HEALTHY_JOB} applied the spec: its stores, shares and adapters are configured`,
+);
 
 /** `HEALTHY` with the object under `key` replaced by `change(object)`. */
 export function breaking(key: keyof Observed, change: (object: JsonObject) => unknown): Observed {

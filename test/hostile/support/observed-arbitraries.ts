@@ -29,6 +29,7 @@ export const world: fc.Arbitrary<World> = fc.record(
       }),
     ),
     deployment: fc.constantFrom('progressing' as const, 'available' as const),
+    job: fc.constantFrom('running' as const, 'complete' as const, 'failed' as const),
     deploymentGeneration: fc.integer({ min: 1, max: 3 }),
     volumes: fc.constantFrom('Bound' as const, 'Pending' as const),
     addresses: fc.boolean(),
@@ -59,6 +60,7 @@ const KINDS: readonly (readonly [string, string])[] = [
   ['pgv2.percona.com/v2', 'PerconaPGCluster'],
   ['apps/v1', 'Deployment'],
   ['networking.k8s.io/v1', 'NetworkPolicy'],
+  ['batch/v1', 'Job'],
 ];
 
 /** Any JSON value; fast-check's JsonValue is the same shape, only typed readonly. */
@@ -104,7 +106,7 @@ const oddData = fc.oneof(
 ) as fc.Arbitrary<Json>;
 
 /** Garbage an object under `key` could be. */
-function garbageFor(key: ResourceKey): fc.Arbitrary<JsonObject> {
+function garbageFor(key: string): fc.Arbitrary<JsonObject> {
   return fc.oneof(
     fc.dictionary(fc.string({ maxLength: 8 }), anything, { maxKeys: 5 }),
     fc
@@ -121,9 +123,12 @@ function garbageFor(key: ResourceKey): fc.Arbitrary<JsonObject> {
   );
 }
 
+/** Keys of configure Jobs, one of them maybe the current hash's of some server. */
+const jobKeys = ['configure-0123456789', 'configure-abcdefabcd'];
+
 /** Garbage under some keys, on top of (or instead of) a realistic observation. */
 export const garbage: fc.Arbitrary<Observed> = fc
-  .subarray([...RESOURCE_KEYS], { minLength: 1 })
+  .subarray([...RESOURCE_KEYS, ...jobKeys], { minLength: 1 })
   .chain((keys) =>
     fc.tuple(...keys.map((key) => garbageFor(key).map((object) => [key, object] as const))),
   )

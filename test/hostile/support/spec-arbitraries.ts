@@ -236,7 +236,7 @@ export const storage = fc.record(
 const maybePort = fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined });
 const port = (value: number | undefined) => (value === undefined ? {} : { port: value });
 
-/** controlPlane, adapters and metrics, never two enabled ones on the same port. */
+/** controlPlane, adapters and metrics, never two enabled ones (nor the adapters) on one port. */
 const ports = fc
   .record({
     api: maybePort,
@@ -254,7 +254,8 @@ const ports = fc
       ...(smbOn ? [smb ?? 12445] : []),
       ...(metricsOn ? [metrics ?? 9090] : []),
     ];
-    return new Set(used).size === used.length;
+    // DittoFS keeps a disabled adapter's port: NFS and SMB always differ.
+    return new Set(used).size === used.length && (nfs ?? 12049) !== (smb ?? 12445);
   })
   .map(({ api, nfs, smb, metrics, nfsOn, smbOn, metricsOn }) => ({
     controlPlane: { ...port(api), tls: false },
