@@ -4,7 +4,7 @@
  * builder; nothing is cached, so every call builds from its own inputs.
  */
 import type { Observation } from '../observe/observe.js';
-import { RESOURCE_KEYS, type ResourceKey } from '../resources.js';
+import { RESOURCE_KEYS, type ComposedKey, type ResourceKey } from '../resources.js';
 import type { Plan } from '../safety/plan.js';
 import { backupSecret } from './backup-secret.js';
 import { configHash, configMap, dittofsConfig } from './config-map.js';
@@ -13,11 +13,14 @@ import { deployment } from './deployment.js';
 import { generatedSecretData } from './generated-values.js';
 import { ADMIN_PASSWORD_KEY, adminSecret, JWT_SECRET_KEY, jwtSecret } from './identity-secrets.js';
 import { perconaPGCluster } from './percona-pg-cluster.js';
+import { perconaPGRestore } from './percona-restore.js';
+import { perconaPGUpgrade } from './percona-upgrade.js';
+import { heldAtZero } from './held.js';
 import { persistentVolumeClaim } from './pvc.js';
 import { adapterService, apiService, metricsService } from './services.js';
 import type { Manifest } from './types.js';
 
-export type Composition = ReadonlyMap<ResourceKey, Manifest>;
+export type Composition = ReadonlyMap<ComposedKey, Manifest>;
 
 type Desired = Partial<Record<ResourceKey, Manifest>>;
 
@@ -64,17 +67,19 @@ function composeServices({ server }: Plan, desired: Desired): void {
   if (server.spec.metrics.enabled) desired['metrics-service'] = metricsService(server);
 }
 
-function composeDatabase({ server, backup }: Plan, desired: Desired): void {
+function composeDatabase({ server, backup, lifecycle }: Plan, desired: Desired): void {
   if (backup.s3Conf !== undefined) {
     desired['backup-secret'] = backupSecret(server, backup.s3Conf);
   }
-  if (server.percona) {
+  if (server.percona && !lifecycle.clusterHeld) {
     desired.postgres = perconaPGCluster(
       server,
       server.percona,
       backup.enabled ? backup.secretName : undefined,
+      lifecycle.dataSource,
     );
   }
+  if (lifecycle.upgrade) desired.upgrade = perconaPGUpgrade(server, lifecycle.upgrade);
 }
 
 export function compose(plan: Plan, observation: Observation, secretKey: Buffer): Composition {
@@ -88,12 +93,16 @@ export function compose(plan: Plan, observation: Observation, secretKey: Buffer)
   composeDatabase(plan, desired);
   if (server.spec.deletionProtection) desired['deletion-protection'] = deletionProtection(server);
   if (plan.deploymentHeld === undefined) {
-    desired.deployment = deployment(server, { configHash: configHash(configYaml), volumes });
+    const built = deployment(server, { configHash: configHash(configYaml), volumes });
+    desired.deployment = plan.lifecycle.hold ? heldAtZero(built) : built;
   }
-  const composition = new Map<ResourceKey, Manifest>();
+  const composition = new Map<ComposedKey, Manifest>();
   for (const key of RESOURCE_KEYS) {
     const manifest = desired[key];
     if (manifest) composition.set(key, manifest);
+  }
+  for (const restore of plan.lifecycle.restores) {
+    composition.set(restore.key, perconaPGRestore(server, restore));
   }
   return composition;
 }

@@ -6,10 +6,11 @@
  */
 import type { DittoServer } from '../api/parse.js';
 import { ADMIN_REQUIREMENT, CREDENTIALS_REQUIREMENT, JWT_REQUIREMENT } from '../names.js';
-import { RESOURCE_KEYS, type ResourceKey } from '../resources.js';
+import { RESOURCE_KEYS, type ComposedKey } from '../resources.js';
 import type { FunctionRequest } from '../wire/types.js';
 import { readCredentials, type Credentials } from './credentials.js';
 import { readIdentity, type Identity } from './identity.js';
+import { readLifecycle, restoreReady, type LifecycleView } from './lifecycle.js';
 import { observedResources, type ObservedResources, type UnexpectedKind } from './observed.js';
 import { perconaView, type PerconaView } from './percona.js';
 import { composedReady } from './readiness.js';
@@ -23,8 +24,10 @@ export type Observation = {
   readonly credentials: Credentials | undefined;
   /** The JWT key and admin password Secrets, and whether DittoFS would accept them. */
   readonly identity: Identity;
+  /** Restores, upgrade and backups of the Percona cluster (api.md §8). */
+  readonly lifecycle: LifecycleView;
   /** The readiness of each observed object (api.md §4); absent means not observed. */
-  readonly ready: Readonly<Partial<Record<ResourceKey, boolean>>>;
+  readonly ready: Readonly<Partial<Record<ComposedKey, boolean>>>;
 };
 
 export function observe(req: FunctionRequest, server: DittoServer): Observation {
@@ -32,10 +35,12 @@ export function observe(req: FunctionRequest, server: DittoServer): Observation 
   const stopped = server.spec.replicas === 0;
   // Read whenever the spec configures backups, so a cluster kept by data safety has them too.
   const ref = server.perconaSettings.backup?.credentialsSecretRef;
-  const ready: Partial<Record<ResourceKey, boolean>> = {};
+  const ready: Partial<Record<ComposedKey, boolean>> = {};
   for (const key of RESOURCE_KEYS) {
     if (resources[key]) ready[key] = composedReady(key, resources, stopped);
   }
+  const lifecycle = readLifecycle(req, server, resources);
+  for (const restore of lifecycle.restores) ready[restore.key] = restoreReady(restore);
   return {
     resources,
     unexpected,
@@ -50,6 +55,7 @@ export function observe(req: FunctionRequest, server: DittoServer): Observation 
         (server.spec.identity.admin ? undefined : resources['admin-secret']) ??
         requiredObject(req, ADMIN_REQUIREMENT),
     }),
+    lifecycle,
     ready,
   };
 }

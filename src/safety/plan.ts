@@ -11,10 +11,11 @@ import { planBackup, type BackupPlan } from './backup.js';
 import { keepGeneratedSecrets, type GeneratedSecrets } from './keep-identity.js';
 import { keepPercona } from './keep-percona.js';
 import { keepUnaskedVolumes, keepVolume } from './keep-volumes.js';
+import { planLifecycle, type LifecyclePlan } from './lifecycle.js';
 import { volumeClaims, type VolumeClaim } from './volumes.js';
 
 /** Why a Deployment that is not observed yet is not composed on this call. */
-export type DeploymentHold = 'database' | 'identity' | undefined;
+export type DeploymentHold = 'database' | 'identity' | 'restore' | 'upgrade' | undefined;
 
 export type Plan = {
   /** The server after the data-safety rules: what is actually composed. */
@@ -24,12 +25,19 @@ export type Plan = {
   readonly generatedSecrets: GeneratedSecrets;
   /** The Deployment is first composed once its database is ready and its Secrets valid. */
   readonly deploymentHeld: DeploymentHold;
+  /** Restores, upgrade, bootstrap, and the server held at 0 replicas meanwhile (api.md §8). */
+  readonly lifecycle: LifecyclePlan;
   /** What a human must act on, from parsing and from the rules here. */
   readonly notices: readonly Notice[];
 };
 
-function deploymentHold(server: DittoServer, observation: Observation): DeploymentHold {
+function deploymentHold(
+  server: DittoServer,
+  observation: Observation,
+  lifecycle: LifecyclePlan,
+): DeploymentHold {
   if (observation.resources.deployment) return undefined;
+  if (lifecycle.hold) return lifecycle.hold.operation;
   if (server.percona && !observation.percona.ready) return 'database';
   const { jwt, admin } = observation.identity;
   return jwt.problem !== undefined || admin.problem !== undefined ? 'identity' : undefined;
@@ -38,18 +46,25 @@ function deploymentHold(server: DittoServer, observation: Observation): Deployme
 export function plan(asked: DittoServer, observation: Observation): Plan {
   const { resources, percona } = observation;
   const kept = keepPercona(asked, resources, percona.spec);
-  const server = kept.value;
+  const backup = planBackup(
+    kept.value,
+    observation.credentials,
+    resources['backup-secret'],
+    percona,
+  );
+  const lifecycle = planLifecycle(kept.value, observation, backup.value);
+  const { server } = lifecycle.value;
   const volumes = volumeClaims(server).map((claim) => keepVolume(claim, resources[claim.key]));
   const asking = volumes.map(({ value }) => value);
   const unasked = keepUnaskedVolumes(asking, resources);
-  const backup = planBackup(server, observation.credentials, resources['backup-secret'], percona);
   const secrets = keepGeneratedSecrets(server, resources, observation.identity);
   return {
     server,
     volumes: [...asking, ...unasked.value],
     backup: backup.value,
     generatedSecrets: secrets.value,
-    deploymentHeld: deploymentHold(server, observation),
+    deploymentHeld: deploymentHold(server, observation, lifecycle.value.lifecycle),
+    lifecycle: lifecycle.value.lifecycle,
     notices: [
       ...server.notices,
       ...kept.notices,
@@ -57,6 +72,7 @@ export function plan(asked: DittoServer, observation: Observation): Plan {
       ...unasked.notices,
       ...backup.notices,
       ...secrets.notices,
+      ...lifecycle.notices,
     ],
   };
 }

@@ -10,6 +10,7 @@ import type { Observation } from '../observe/observe.js';
 import { loadBalancerAddress } from '../observe/readiness.js';
 import type { Plan } from '../safety/plan.js';
 import { ConditionStatus } from '../wire/types.js';
+import { backupHistory, phase, restoreStatus } from './lifecycle.js';
 import type { Verdicts } from './verdicts.js';
 
 /** `<service>.<namespace>.svc:<port>`, or the load balancer's address once it has one. */
@@ -62,14 +63,13 @@ function replicaCount(value: number | undefined): number {
 }
 
 export function deriveStatus(
-  { server, backup }: Plan,
+  { server, backup, lifecycle }: Plan,
   observation: Observation,
   verdicts: Verdicts,
 ): DittoServerStatus {
   const { spec, names } = server;
   const observed = observation.resources;
   const count = (field: string) => replicaCount(integer(observed.deployment, 'status', field));
-  const phase = spec.replicas === 0 ? 'Stopped' : verdicts.serverAvailable ? 'Running' : 'Pending';
   const adapter = (
     enabled: boolean,
     key: 'nfs-service' | 'smb-service',
@@ -77,7 +77,7 @@ export function deriveStatus(
     port: number,
   ) => (enabled ? endpoint(server, observed[key], name, port) : '');
   return {
-    phase,
+    phase: phase(server, lifecycle.hold, verdicts.serverAvailable),
     replicas: count('replicas'),
     readyReplicas: count('readyReplicas'),
     availableReplicas: count('availableReplicas'),
@@ -87,6 +87,7 @@ export function deriveStatus(
       ready: verdicts.backup.status === ConditionStatus.TRUE,
       stanzaCreated: backup.enabled && observation.percona.stanzaCreated,
       repoPath: backup.enabled ? backupRepoPath(server.namespace, server.name) : '',
+      ...backupHistory(observation.lifecycle.backups),
     },
     endpoints: {
       api: endpoint(server, observed['api-service'], names.apiService, spec.controlPlane.port),
@@ -103,5 +104,6 @@ export function deriveStatus(
         spec.adapters.smb.port,
       ),
     },
+    ...restoreStatus(lifecycle),
   };
 }

@@ -113,7 +113,8 @@ export type Expected = {
   /** Defaults to IDENTITY_REQUIREMENTS. */
   readonly requirements?: Record<
     string,
-    { apiVersion: string; kind: string; matchName: string; namespace: string }
+    | { apiVersion: string; kind: string; matchName: string; namespace: string }
+    | typeof BACKUPS_REQUIREMENT
   >;
 };
 
@@ -124,6 +125,14 @@ export const secretRequirement = (name: string) => ({
   matchName: name,
   namespace: 'team-a',
 });
+
+/** What a call with backups asks for too: the PerconaPGBackups of XR `demo`, by label. */
+export const BACKUPS_REQUIREMENT = {
+  apiVersion: 'pgv2.percona.com/v2',
+  kind: 'PerconaPGBackup',
+  matchLabels: { labels: { 'dittofs.io/server': 'demo' } },
+  namespace: 'team-a',
+};
 
 /** What every call asks for: the identity Secrets of XR `demo`, by name. */
 export const IDENTITY_REQUIREMENTS = {
