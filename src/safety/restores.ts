@@ -15,7 +15,12 @@ import type { Notice } from '../api/resolve.js';
 import type { RestoreSpec } from '../api/percona-lifecycle.js';
 import { restoreOptions, type PlannedRestore } from '../compose/percona-restore.js';
 import { postgresRestoreName, SERVER_LABEL } from '../names.js';
-import { RESTORE_SUCCEEDED, restoreRunning, type ObservedRestore } from '../observe/lifecycle.js';
+import {
+  RESTORE_FAILED,
+  RESTORE_SUCCEEDED,
+  restoreRunning,
+  type ObservedRestore,
+} from '../observe/lifecycle.js';
 import type { Observation } from '../observe/observe.js';
 import { restoreKey } from '../resources.js';
 import { epochMillis } from '../timestamps.js';
@@ -95,6 +100,13 @@ export function planRestores(server: DittoServer, observation: Observation): Kep
     notices.push({
       reason: 'RestoreChangeIgnored',
       message: `spec.percona.restore ${named.name} differs from PerconaPGRestore ${postgresRestoreName(server.name, named.name)}, which exists with options ${mine.options?.join(' ') ?? '(none)'}; a restore runs once per name, so it is kept as it is: give the restore a new name to restore again`,
+    });
+  }
+  if (mine?.state === RESTORE_FAILED) {
+    const cluster = server.names.postgresCluster;
+    notices.push({
+      reason: 'RestoreFailed',
+      message: `PerconaPGRestore ${postgresRestoreName(server.name, mine.name)} failed: read the logs of Job ${cluster}-pgbackrest-restore and the events of PerconaPGCluster ${cluster}; a restore runs once per name, so give spec.percona.restore a new name to try again, or remove it`,
     });
   }
   // Deleted after it finished (by hand, or lost): the status the XR keeps says it ran.
