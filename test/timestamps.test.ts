@@ -18,7 +18,11 @@ describe('rfc3339FromPercona', () => {
       text: '2026-11-20 22:00:00.5-0330',
       want: '2026-11-21T01:30:00.5Z',
     },
-    { reason: 'without a fraction', text: '2026-11-20 08:59:12+0000', want: '2026-11-20T08:59:12Z' },
+    {
+      reason: 'without a fraction',
+      text: '2026-11-20 08:59:12+0000',
+      want: '2026-11-20T08:59:12Z',
+    },
     { reason: 'RFC 3339 is not Percona form', text: '2026-11-20T08:59:12Z', want: undefined },
     { reason: 'a day that does not exist', text: '2026-02-30 08:59:12.0+0000', want: undefined },
     { reason: 'an hour that does not exist', text: '2026-11-20 24:00:00.0+0000', want: undefined },
