@@ -12,14 +12,12 @@ import {
 import { expect } from 'vitest';
 import { dittoServerStatus } from '../../../src/api/status.js';
 import { callFunction } from '../../support/call.js';
-import { RESOURCE_KEYS, type ResourceKey } from '../../../src/resources.js';
+import { owns, type ResourceKey } from '../../../src/resources.js';
 import type { JsonObject } from '../../fixtures/xr.js';
 import { validateComposedObject } from '../../support/composed-object.js';
 import { perconaOperatorProblems } from '../../support/percona-operator.js';
 import { TEST_SECRET_KEY } from '../../support/request.js';
 import type { CredentialsWorld } from './credentials.js';
-
-const OURS = new Set<string>(RESOURCE_KEYS);
 
 /** The Secrets whose `data` legitimately holds secret values. */
 const SECRET_CARRIERS: readonly ResourceKey[] = ['backup-secret', 'jwt-secret', 'admin-secret'];
@@ -28,7 +26,7 @@ const SECRET_CARRIERS: readonly ResourceKey[] = ['backup-secret', 'jwt-secret', 
 export function composed(rsp: RunFunctionResponse): Partial<Record<ResourceKey, JsonObject>> {
   return Object.fromEntries(
     Object.entries(rsp.desired?.resources ?? {})
-      .filter(([key]) => OURS.has(key))
+      .filter(([key]) => owns(key))
       .map(([key, resource]) => [key, resource.resource as JsonObject]),
   );
 }
@@ -43,6 +41,8 @@ export function hostileRequest(
   credentials: CredentialsWorld,
   /** Other Secrets Crossplane fetched by name, by requirement (the identity Secrets). */
   fetched: Readonly<Record<string, JsonObject>> = {},
+  /** The PerconaPGBackups Crossplane fetched by label. */
+  backups: readonly JsonObject[] = [],
 ): RunFunctionRequest {
   const found =
     credentials.items === undefined
@@ -52,12 +52,15 @@ export function hostileRequest(
             items: credentials.items.map((resource) => Resource.fromJSON({ resource })),
           },
         };
-  const byName = Object.fromEntries(
-    Object.entries(fetched).map(([name, resource]) => [
-      name,
-      { items: [Resource.fromJSON({ resource })] },
-    ]),
-  );
+  const byName = {
+    ...Object.fromEntries(
+      Object.entries(fetched).map(([name, resource]) => [
+        name,
+        { items: [Resource.fromJSON({ resource })] },
+      ]),
+    ),
+    backups: { items: backups.map((resource) => Resource.fromJSON({ resource })) },
+  };
   return RunFunctionRequest.fromPartial({
     meta: { tag: 'hostile', capabilities: [] },
     observed: {
