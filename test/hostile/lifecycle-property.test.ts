@@ -191,7 +191,7 @@ describe('restores and upgrades through any sequence of reconciles', () => {
           }
         },
       ),
-      { seed: SEED, numRuns: propertyRuns(25, 400), ...(PATH === undefined ? {} : { path: PATH }) },
+      { seed: SEED, numRuns: propertyRuns(20, 400), ...(PATH === undefined ? {} : { path: PATH }) },
     );
   });
 });
