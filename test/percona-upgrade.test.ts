@@ -12,7 +12,7 @@ import { NIGHT } from './fixtures/backups.js';
 import type { World } from './fixtures/observed.js';
 import { BACKUP_SPEC, type JsonObject } from './fixtures/xr.js';
 import { validateComposedObject } from './support/composed-object.js';
-import { condition, warning } from './support/expected.js';
+import { condition, status, warning } from './support/expected.js';
 import { desiredObjects, readiness, responseJson } from './support/request.js';
 import { at, play, type Story } from './support/story.js';
 
@@ -48,7 +48,12 @@ const base: Story = [
 ];
 const succeeded = play([
   ...base,
-  ['upgrade-succeeded', { spec: V17, world: UPGRADED, backups: BACKUPS }],
+  // The upgrade reports success before the cluster's new version reaches the cache.
+  [
+    'upgrade-succeeded',
+    { spec: V17, world: { ...UPGRADED, clusterBehind: true }, backups: BACKUPS },
+  ],
+  ['upgraded', { spec: V17, world: UPGRADED, backups: BACKUPS }],
   ['server back', { spec: V17, world: { ...UPGRADED, deploymentGeneration: 3 }, backups: BACKUPS }],
 ]);
 const failed = play([
@@ -81,6 +86,32 @@ const SERVED = {
   'backup-secret': T,
   deployment: T,
 };
+const database = (state: string, ready: boolean) => ({
+  type: 'postgres' as const,
+  clusterName: 'demo-postgres',
+  state,
+  host: 'demo-postgres-pgbouncer.team-a.svc',
+  secretName: 'demo-postgres-pguser-dittofs',
+  ready,
+});
+const BACKUP_STATUS = {
+  enabled: true,
+  ready: true,
+  stanzaCreated: true,
+  repoPath: '/pgbackrest/team-a/demo/repo1',
+  lastSuccessful: {
+    name: 'demo-postgres-repo1-incr-q9t4w',
+    completedAt: '2026-11-20T03:00:52Z',
+    type: 'incr',
+  },
+  latestRestorableTime: '2026-11-20T08:59:12.654321Z',
+};
+const BACKUP_READY = condition(
+  'BackupReady',
+  'True',
+  'BackupReady',
+  'Percona is ready for backups and the repo1 stanza exists',
+);
 const HELD = condition(
   'Available',
   'False',
@@ -130,7 +161,14 @@ describe('a major PostgreSQL upgrade', () => {
       desiredObjects(at(succeeded, 'upgrade asked')).upgrade,
     );
     expect(readiness(rsp)).toEqual({ ...SERVED, postgres: F, upgrade: F });
-    expect(phase(rsp)).toBe('Upgrading');
+    expect(rsp.desired?.composite?.resource?.status).toEqual(
+      status({
+        phase: 'Upgrading',
+        database: database('paused', false),
+        backup: BACKUP_STATUS,
+        endpoints: { nfs: '203.0.113.2:12049' },
+      }),
+    );
     expect(rsp.conditions).toEqual([
       condition(
         'DatabaseReady',
@@ -160,12 +198,34 @@ describe('a major PostgreSQL upgrade', () => {
     const before = JSON.stringify(desiredObjects(at(succeeded, 'running')).deployment);
     expect(desiredObjects(rsp).deployment).toEqual(JSON.parse(before.replaceAll(PG16, PG17)));
     expect(readiness(rsp)).toEqual({ ...SERVED, upgrade: T });
-    expect(phase(rsp)).toBe('Pending');
+    expect(rsp.desired?.composite?.resource?.status).toEqual(
+      status({
+        database: database('ready', true),
+        backup: BACKUP_STATUS,
+        endpoints: { nfs: '203.0.113.2:12049' },
+      }),
+    );
+    expect(rsp.conditions).toEqual([
+      condition('DatabaseReady', 'True', 'PerconaReady', 'PerconaPGCluster demo-postgres is ready'),
+      BACKUP_READY,
+      condition(
+        'Available',
+        'False',
+        'Unavailable',
+        'Deployment demo is still scaled to 0 replicas',
+      ),
+    ]);
     expect(rsp.results).toEqual([]);
     await matchesGolden(rsp, 'upgrade-succeeded');
+  });
+
+  it('done once the cluster shows 17: the upgrade goes, so Percona cannot write its images back', () => {
+    const rsp = at(succeeded, 'upgraded');
+    expect(Object.keys(desiredObjects(rsp))).toEqual(Object.keys(SERVED));
+    expect(cluster(rsp)).toEqual(cluster(at(succeeded, 'upgrade-succeeded')));
     expect(phase(at(succeeded, 'server back'))).toBe('Running');
     expect(Object.values(readiness(at(succeeded, 'server back')))).toEqual(
-      Array<Ready>(12).fill(T),
+      Array<Ready>(11).fill(T),
     );
   });
 

@@ -4,9 +4,10 @@
  * cluster keeps the version and image it runs until the upgrade succeeded (the operator
  * then writes the new ones itself, and a cluster that names the target version before
  * resolves the upgrade as a no-op), and only then is the new version composed.
- * An observed upgrade is composed exactly as observed until a new one replaces it, which
- * happens only once it succeeded: a running one is never dropped, a failed one waits for a
- * human. A new upgrade starts only on a ready cluster, never during a restore.
+ * An observed upgrade is composed exactly as observed until the cluster shows the version
+ * it succeeded to, or a new one replaces it after it succeeded: a running one is never
+ * dropped, a failed one waits for a human. A new upgrade starts only on a ready cluster,
+ * never during a restore.
  */
 import type { DittoServer } from '../api/parse.js';
 import type { Notice, ResolvedPercona } from '../api/resolve.js';
@@ -61,9 +62,13 @@ export function planUpgrade(
   const observed = observation.lifecycle.upgrade;
   const name = (upgrade: PlannedUpgrade) =>
     postgresUpgradeName(server.name, upgrade.from, upgrade.to);
-  const keep = observed && planned(observed);
-  const keepRunning = observed?.state === 'running' && keep ? name(keep) : undefined;
   const runs = observation.percona.spec?.postgresVersion;
+  // Done once the cluster shows the new version: kept, Percona would write the upgrade's
+  // images back into the cluster whenever it reconciles the upgrade again (finalizeUpgrade),
+  // undoing any image the Input moves to later.
+  const done = observed?.state === 'succeeded' && runs !== undefined && runs >= observed.to;
+  const keep = observed && !done ? planned(observed) : undefined;
+  const keepRunning = observed?.state === 'running' && keep ? name(keep) : undefined;
   const notices = observed?.state === 'failed' ? [failedNotice(server, observed, runs ?? 0)] : [];
   const unchanged = { percona, upgrade: keep, running: keepRunning };
   if (!percona || !observation.resources.postgres || runs === undefined) {
