@@ -38,12 +38,6 @@ export type RestorePlan = {
 const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
   (a ?? []).join('\n') === (b ?? []).join('\n');
 
-const kept = (restore: ObservedRestore): PlannedRestore => ({
-  key: restore.key,
-  name: restore.name,
-  options: restore.options,
-});
-
 /** Why the named restore cannot start yet; a Notice when a human should know. */
 function waiting(
   server: DittoServer,
@@ -81,54 +75,61 @@ function waiting(
   return undefined;
 }
 
+/** Warnings about the named restore that exists: asked for differently, or failed. */
+function existingNotices(server: DittoServer, named: RestoreSpec, mine: ObservedRestore): Notice[] {
+  const object = `PerconaPGRestore ${postgresRestoreName(server.name, named.name)}`;
+  const cluster = server.names.postgresCluster;
+  return [
+    ...(same(mine.options, restoreOptions(named))
+      ? []
+      : [
+          {
+            reason: 'RestoreChangeIgnored',
+            message: `spec.percona.restore ${named.name} differs from ${object}, which exists with options ${mine.options?.join(' ') ?? '(none)'}; a restore runs once per name, so it is kept as it is: give the restore a new name to restore again`,
+          },
+        ]),
+    ...(mine.state === RESTORE_FAILED
+      ? [
+          {
+            reason: 'RestoreFailed',
+            message: `${object} failed: read the logs of Job ${cluster}-pgbackrest-restore and the events of PerconaPGCluster ${cluster}; a restore runs once per name, so give spec.percona.restore a new name to try again, or remove it`,
+          },
+        ]
+      : []),
+  ];
+}
+
 export function planRestores(server: DittoServer, observation: Observation): Kept<RestorePlan> {
   const { restores: observed, recorded } = observation.lifecycle;
-  const asked = server.percona?.restore;
   const named = server.perconaSettings.restore;
-  const restores = observed
+  const mine = named && observed.find(({ name }) => name === named.name);
+  const busy = observed.find(({ state }) => restoreRunning(state));
+  const kept = observed
     .filter(
       ({ name, state }) =>
         restoreRunning(state) || state === RESTORE_SUCCEEDED || name === named?.name,
     )
-    .map(kept);
-  const busy = observed.find(({ state }) => restoreRunning(state));
-  const notices: Notice[] = [];
-  const mine = named && observed.find(({ name }) => name === named.name);
-  let state = mine?.state ?? '';
-  let created: PlannedRestore | undefined;
-  if (mine && !same(mine.options, restoreOptions(named))) {
-    notices.push({
-      reason: 'RestoreChangeIgnored',
-      message: `spec.percona.restore ${named.name} differs from PerconaPGRestore ${postgresRestoreName(server.name, named.name)}, which exists with options ${mine.options?.join(' ') ?? '(none)'}; a restore runs once per name, so it is kept as it is: give the restore a new name to restore again`,
-    });
-  }
-  if (mine?.state === RESTORE_FAILED) {
-    const cluster = server.names.postgresCluster;
-    notices.push({
-      reason: 'RestoreFailed',
-      message: `PerconaPGRestore ${postgresRestoreName(server.name, mine.name)} failed: read the logs of Job ${cluster}-pgbackrest-restore and the events of PerconaPGCluster ${cluster}; a restore runs once per name, so give spec.percona.restore a new name to try again, or remove it`,
-    });
-  }
+    .map(({ key, name, options }): PlannedRestore => ({ key, name, options }));
+  const notices = named && mine ? existingNotices(server, named, mine) : [];
   // Deleted after it finished (by hand, or lost): the status the XR keeps says it ran.
   const finished =
     !mine && named && recorded?.name === named.name && !restoreRunning(recorded.state)
       ? recorded.state
       : undefined;
-  if (finished !== undefined) state = finished;
-  if (!mine && asked && finished === undefined) {
-    const wait = waiting(server, asked, observation, busy !== undefined);
-    if (wait?.notice) notices.push(wait.notice);
-    if (!wait) {
-      created = { key: restoreKey(asked.name), name: asked.name, options: restoreOptions(asked) };
-    }
-  }
-  const all = created ? [...restores, created].sort((a, b) => compare(a.key, b.key)) : restores;
-  const running = busy ? busy.name : created?.name;
+  // Only a cluster that is composed gets a restore: server.percona, not the settings.
+  const asked = !mine && finished === undefined ? server.percona?.restore : undefined;
+  const wait = asked && waiting(server, asked, observation, busy !== undefined);
+  if (wait?.notice) notices.push(wait.notice);
+  const created: PlannedRestore | undefined =
+    asked && !wait
+      ? { key: restoreKey(asked.name), name: asked.name, options: restoreOptions(asked) }
+      : undefined;
+  const running = busy?.name ?? created?.name;
   return {
     value: {
-      restores: all,
+      restores: created ? [...kept, created].sort((a, b) => compare(a.key, b.key)) : kept,
       running: running === undefined ? undefined : postgresRestoreName(server.name, running),
-      status: named && { name: named.name, state },
+      status: named && { name: named.name, state: mine?.state ?? finished ?? '' },
     },
     notices,
   };

@@ -69,7 +69,8 @@ export function planUpgrade(
   const done = observed?.state === 'succeeded' && runs !== undefined && runs >= observed.to;
   const keep = observed && !done ? planned(observed) : undefined;
   const keepRunning = observed?.state === 'running' && keep ? name(keep) : undefined;
-  const notices = observed?.state === 'failed' ? [failedNotice(server, observed, runs ?? 0)] : [];
+  const notices =
+    observed?.state === 'failed' ? [failedNotice(server, observed, runs ?? observed.from)] : [];
   const unchanged = { percona, upgrade: keep, running: keepRunning };
   if (!percona || !observation.resources.postgres || runs === undefined) {
     return { value: unchanged, notices };
@@ -78,17 +79,12 @@ export function planUpgrade(
   // cluster may not show it yet.
   const current = observed?.state === 'succeeded' && observed.to > runs ? observed.to : runs;
   const asked = percona.postgresVersion;
-  if (asked <= current) {
-    // A lower version was refused already (keep-percona), unless the cluster is behind.
-    const version = Math.max(asked, current);
-    const image = version === asked ? percona.postgresImage : imageOf(server, percona, version);
-    return {
-      value: {
-        ...unchanged,
-        percona: { ...percona, postgresVersion: version, postgresImage: image },
-      },
-      notices,
-    };
+  if (asked === current) return { value: unchanged, notices };
+  if (asked < current) {
+    // Only while the cluster is behind its upgrade: keep-percona refused a lower version.
+    const image = imageOf(server, percona, current);
+    const ahead = { ...percona, postgresVersion: current, postgresImage: image };
+    return { value: { ...unchanged, percona: ahead }, notices };
   }
   const image =
     (current === runs ? observedImage(observation) : undefined) ??
