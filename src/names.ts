@@ -50,6 +50,14 @@ export const configureJobName = (xr: string, hash: string) => `${xr}-configure-$
 
 export type Names = ReturnType<typeof names>;
 
+/** The PerconaPGRestore of a restore: one per name, named after it (api.md §8). */
+export const postgresRestoreName = (xr: string, restore: string) =>
+  `${xr}-postgres-restore-${restore}`;
+
+/** The PerconaPGUpgrade from one major version to another (api.md §8). */
+export const postgresUpgradeName = (xr: string, from: number, to: number) =>
+  `${xr}-postgres-upgrade-${from}-to-${to}`;
+
 /** repo1-path is unique per XR so several servers can share one bucket; pick it once. */
 export const backupRepoPath = (namespace: string, xr: string) =>
   `/pgbackrest/${namespace}/${xr}/repo1`;
@@ -103,3 +111,12 @@ export const CREDENTIALS_REQUIREMENT = 'backup-credentials';
 export const JWT_REQUIREMENT = 'jwt-secret';
 export const ADMIN_REQUIREMENT = 'admin-secret';
 export const CONFIGURE_PODS_REQUIREMENT = 'configure-pods';
+/** The server's PerconaPGBackups, found by SERVER_LABEL. */
+export const BACKUPS_REQUIREMENT = 'backups';
+
+/**
+ * On the PerconaPGCluster's `spec.metadata.labels`, value `<n>`: Percona (crVersion >= 2.6.0)
+ * copies those labels onto the PerconaPGBackups it creates, scheduled or not, and onto every
+ * object it creates for the cluster, so the function finds the server's backups by it.
+ */
+export const SERVER_LABEL = 'dittofs.io/server';

@@ -18,6 +18,15 @@ const PERCONA_CLUSTER = { apiVersion: 'pgv2.percona.com/v2', kind: 'PerconaPGClu
 const JOB = { apiVersion: 'batch/v1', kind: 'Job' } as const;
 const NETWORK_POLICY = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' } as const;
 const POD = { apiVersion: 'v1', kind: 'Pod' } as const;
+const PERCONA_UPGRADE = { apiVersion: 'pgv2.percona.com/v2', kind: 'PerconaPGUpgrade' } as const;
+export const PERCONA_RESTORE = {
+  apiVersion: 'pgv2.percona.com/v2',
+  kind: 'PerconaPGRestore',
+} as const;
+export const PERCONA_BACKUP = {
+  apiVersion: 'pgv2.percona.com/v2',
+  kind: 'PerconaPGBackup',
+} as const;
 const PROTECTION = 'protection.crossplane.io/v1beta1';
 /** A namespaced XR protects itself with a Usage, a cluster-scoped (legacy) one a ClusterUsage. */
 const USAGES = [
@@ -43,6 +52,7 @@ export const RESOURCES = {
   'network-policy': NETWORK_POLICY,
   connection: SECRET,
   'deletion-protection': USAGES,
+  upgrade: PERCONA_UPGRADE,
 } as const satisfies Record<string, Kind | readonly Kind[]>;
 
 export type ResourceKey = keyof typeof RESOURCES;
@@ -73,26 +83,43 @@ export function isConfigureJobKey(key: string): key is ConfigureJobKey {
   return CONFIGURE_JOB_KEY.test(key);
 }
 
-/** Any key the function composes under: a fixed one, or a configure Job's. */
-export type ComposedKey = ResourceKey | ConfigureJobKey;
+/**
+ * Restores have a key each, `restore-<spec.percona.restore.name>` (api.md §3), after the
+ * fixed keys in responses: a restore is composed once per name, and several can be
+ * observed at once (one finishing, the next asked for).
+ */
+export type RestoreKey = `restore-${string}`;
+const RESTORE_KEY = /^restore-[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+export function restoreKey(name: string): RestoreKey {
+  return `restore-${name}`;
+}
+
+export function isRestoreKey(key: string): key is RestoreKey {
+  return RESTORE_KEY.test(key);
+}
+
+/** Every key the function may compose under: the fixed ones, configure Jobs and restores. */
+export type ComposedKey = ResourceKey | ConfigureJobKey | RestoreKey;
 
 const OWNED: ReadonlySet<string> = new Set(RESOURCE_KEYS);
 
 /** Whether `key` is one of ours: the wire decodes those observed objects and drops earlier ones. */
 export function owns(key: string): boolean {
-  return OWNED.has(key) || isConfigureJobKey(key);
+  return OWNED.has(key) || isConfigureJobKey(key) || isRestoreKey(key);
 }
 
 /**
  * Kinds the function reads through required resources; Crossplane needs get, list, watch.
- * Pods: the configure Job's, for the program's termination message.
+ * Pods: the configure Job's, for the program's termination message; PerconaPGBackups: the
+ * cluster's backup history.
  */
-export const REQUIRED_KINDS: readonly Kind[] = [SECRET, POD];
+export const REQUIRED_KINDS: readonly Kind[] = [SECRET, POD, PERCONA_BACKUP];
 
 /** Kinds the function composes; Crossplane needs every verb on them. */
 export const COMPOSED_KINDS: readonly Kind[] = [
   ...new Map(
-    [...RESOURCE_KEYS.flatMap(kindsOf), CONFIGURE_JOB_KIND].map((kind) => [
+    [...RESOURCE_KEYS.flatMap(kindsOf), CONFIGURE_JOB_KIND, PERCONA_RESTORE].map((kind) => [
       `${kind.apiVersion} ${kind.kind}`,
       kind,
     ]),

@@ -17,6 +17,7 @@ import {
   BACKUP_KEYS,
   IDENTITY_REQUIREMENTS,
   secretRequirement,
+  BACKUPS_REQUIREMENT,
   condition,
   expectedResponse,
   golden,
@@ -77,6 +78,7 @@ const readyPercona = (() => {
 
 const credentialsRequirement = {
   'backup-credentials': secretRequirement('s3-credentials'),
+  backups: BACKUPS_REQUIREMENT,
   ...IDENTITY_REQUIREMENTS,
 };
 

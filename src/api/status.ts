@@ -38,9 +38,10 @@ export const dittoServerStatus = z
     backup: z
       .object({
         enabled: z.boolean().meta({ description: 'pgBackRest backups are configured.' }),
-        ready: z
-          .boolean()
-          .meta({ description: 'Percona reports ReadyForBackup and the repo1 stanza exists.' }),
+        ready: z.boolean().meta({
+          description:
+            'Percona reports ReadyForBackup, the repo1 stanza exists, and the newest finished backup did not fail.',
+        }),
         stanzaCreated: z.boolean().meta({ description: 'The pgBackRest stanza of repo1 exists.' }),
         repoPath: z
           .string()
@@ -66,7 +67,7 @@ export const dittoServerStatus = z
           .meta({ description: 'The newest backup that failed; absent when none has.' }),
         latestRestorableTime: z.string().optional().meta({
           description:
-            'The latest time a point-in-time restore can reach, as Percona reports it on the newest successful backup.',
+            'The latest time a point-in-time restore can reach, in RFC 3339 (UTC), as Percona reports it on the newest successful backup: a spec.percona.restore target up to it is restorable.',
         }),
       })
       .meta({ description: 'pgBackRest backups.' }),

@@ -16,8 +16,11 @@ import { deployment } from './deployment.js';
 import { generatedSecretData } from './generated-values.js';
 import { keptJob } from './kept-job.js';
 import { networkPolicy } from './network-policy.js';
+import { heldAtZero } from './held.js';
 import { ADMIN_PASSWORD_KEY, adminSecret, JWT_SECRET_KEY, jwtSecret } from './identity-secrets.js';
 import { perconaPGCluster } from './percona-pg-cluster.js';
+import { perconaPGRestore } from './percona-restore.js';
+import { perconaPGUpgrade } from './percona-upgrade.js';
 import { persistentVolumeClaim } from './pvc.js';
 import { adapterService, apiService, metricsService } from './services.js';
 import type { Manifest } from './types.js';
@@ -69,17 +72,19 @@ function composeServices({ server }: Plan, desired: Desired): void {
   if (server.spec.metrics.enabled) desired['metrics-service'] = metricsService(server);
 }
 
-function composeDatabase({ server, backup }: Plan, desired: Desired): void {
+function composeDatabase({ server, backup, lifecycle }: Plan, desired: Desired): void {
   if (backup.s3Conf !== undefined) {
     desired['backup-secret'] = backupSecret(server, backup.s3Conf);
   }
-  if (server.percona) {
+  if (server.percona && !lifecycle.clusterHeld) {
     desired.postgres = perconaPGCluster(
       server,
       server.percona,
       backup.enabled ? backup.secretName : undefined,
+      lifecycle.dataSource,
     );
   }
+  if (lifecycle.upgrade) desired.upgrade = perconaPGUpgrade(server, lifecycle.upgrade);
 }
 
 /** The configure Jobs the plan keeps or adds (api.md §7), in key order. */
@@ -107,7 +112,8 @@ export function compose(plan: Plan, observation: Observation, secretKey: Buffer)
   composeDatabase(plan, desired);
   if (server.spec.deletionProtection) desired['deletion-protection'] = deletionProtection(server);
   if (plan.deploymentHeld === undefined) {
-    desired.deployment = deployment(server, { configHash: configHash(configYaml), volumes });
+    const built = deployment(server, { configHash: configHash(configYaml), volumes });
+    desired.deployment = plan.lifecycle.hold ? heldAtZero(built) : built;
   }
   desired['configure-spec'] = configureSpec(server, plan.configure.desiredJson);
   if (server.spec.networkPolicy.enabled) desired['network-policy'] = networkPolicy(server);
@@ -119,6 +125,9 @@ export function compose(plan: Plan, observation: Observation, secretKey: Buffer)
     // Each Job right after the desired.json it runs on.
     if (key === 'configure-spec')
       for (const [job, body] of configureJobs(plan)) composition.set(job, body);
+  }
+  for (const restore of plan.lifecycle.restores) {
+    composition.set(restore.key, perconaPGRestore(server, restore));
   }
   return composition;
 }

@@ -1,8 +1,9 @@
 /** The PerconaPGCluster `<n>-postgres`: the control-plane database (api.md §3, percona.md §1). */
 import type { DittoServer } from '../api/parse.js';
 import type { ResolvedPercona } from '../api/resolve.js';
-import { labels, POSTGRES_INSTANCE, POSTGRES_USER } from '../names.js';
+import { labels, POSTGRES_INSTANCE, POSTGRES_USER, SERVER_LABEL } from '../names.js';
 import { perconaBackups } from './percona-backups.js';
+import type { DataSource } from './percona-data-source.js';
 import { resourceRequirements } from './resource-requirements.js';
 import type { PerconaPGCluster } from './types.js';
 
@@ -39,12 +40,14 @@ function instanceSet(percona: ResolvedPercona) {
 /**
  * Only what DittoFS needs is set; `pmm`, `expose`, `patroni`, `autoCreateUserSchema` and
  * the like keep the operator's defaults. Images are always set: 2.8.2 ships none.
- * `backupSecretName` is undefined exactly when `percona.backup` is.
+ * `backupSecretName` is undefined exactly when `percona.backup` is. `dataSource`: where a
+ * new cluster's data comes from (or the observed one, kept).
  */
 export function perconaPGCluster(
   server: DittoServer,
   percona: ResolvedPercona,
   backupSecretName: string | undefined,
+  dataSource?: DataSource,
 ): PerconaPGCluster {
   return {
     apiVersion: 'pgv2.percona.com/v2',
@@ -63,6 +66,8 @@ export function perconaPGCluster(
     spec: {
       // Pinned: left empty, the operator writes its own version into the spec.
       crVersion: percona.crVersion,
+      // Percona copies these onto its PerconaPGBackups: the function finds them by it.
+      metadata: { labels: { [SERVER_LABEL]: server.name } },
       image: percona.postgresImage,
       postgresVersion: percona.postgresVersion,
       // Percona creates `<cluster>-pguser-dittofs` for this user; the Deployment reads it.
@@ -75,6 +80,7 @@ export function perconaPGCluster(
         percona.backup,
         backupSecretName,
       ),
+      ...(dataSource === undefined ? {} : { dataSource }),
     },
   };
 }

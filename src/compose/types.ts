@@ -11,7 +11,11 @@ import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { IService } from 'kubernetes-models/v1/Service';
-import type { PerconaPGCluster as PerconaPGClusterSchema } from '../generated/percona.js';
+import type {
+  PerconaPGCluster as PerconaPGClusterSchema,
+  PerconaPGRestore as PerconaPGRestoreSchema,
+  PerconaPGUpgrade as PerconaPGUpgradeSchema,
+} from '../generated/percona.js';
 import type { DeletionProtection } from './deletion-protection.js';
 
 /** The metadata every composed object carries: always named, namespaced and labelled. */
@@ -42,6 +46,19 @@ export type PerconaPGCluster = Composed<
   }
 >;
 
+export type PerconaPGRestore = Composed<
+  Omit<PerconaPGRestoreSchema, 'apiVersion' | 'kind'> & {
+    apiVersion: 'pgv2.percona.com/v2';
+    kind: 'PerconaPGRestore';
+  }
+>;
+export type PerconaPGUpgrade = Composed<
+  Omit<PerconaPGUpgradeSchema, 'apiVersion' | 'kind'> & {
+    apiVersion: 'pgv2.percona.com/v2';
+    kind: 'PerconaPGUpgrade';
+  }
+>;
+
 export type Manifest =
   | ConfigMap
   | PersistentVolumeClaim
@@ -51,4 +68,6 @@ export type Manifest =
   | Job
   | NetworkPolicy
   | PerconaPGCluster
+  | PerconaPGRestore
+  | PerconaPGUpgrade
   | DeletionProtection;

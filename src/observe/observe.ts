@@ -11,6 +11,7 @@ import type { FunctionRequest } from '../wire/types.js';
 import { observeConfigure, observedJobs, type ConfigureObservation } from './configure.js';
 import { readCredentials, type Credentials } from './credentials.js';
 import { readIdentity, type Identity } from './identity.js';
+import { readLifecycle, restoreReady, type LifecycleView } from './lifecycle.js';
 import { observedResources, type ObservedResources, type UnexpectedKind } from './observed.js';
 import { perconaView, type PerconaView } from './percona.js';
 import { composedReady } from './readiness.js';
@@ -26,6 +27,8 @@ export type Observation = {
   readonly identity: Identity;
   /** The configure Jobs, their pods and the server they configure (api.md §7). */
   readonly configure: ConfigureObservation;
+  /** Restores, upgrade and backups of the Percona cluster (api.md §8). */
+  readonly lifecycle: LifecycleView;
   /** The readiness of each observed object (api.md §4); absent means not observed. */
   readonly ready: Readonly<Partial<Record<ComposedKey, boolean>>>;
 };
@@ -41,6 +44,8 @@ export function observe(req: FunctionRequest, server: DittoServer): Observation 
   }
   const jobs = observedJobs(req.observedResources);
   for (const job of jobs) ready[job.key] = job.state === 'complete';
+  const lifecycle = readLifecycle(req, server, resources);
+  for (const restore of lifecycle.restores) ready[restore.key] = restoreReady(restore);
   return {
     resources,
     unexpected,
@@ -56,6 +61,7 @@ export function observe(req: FunctionRequest, server: DittoServer): Observation 
         requiredObject(req, ADMIN_REQUIREMENT),
     }),
     configure: observeConfigure(req, jobs, resources.deployment, server.spec.replicas),
+    lifecycle,
     ready,
   };
 }

@@ -6,7 +6,9 @@
 import {
   CONFIGURE_JOB_KIND,
   isConfigureJobKey,
+  isRestoreKey,
   kindsOf,
+  PERCONA_RESTORE,
   RESOURCE_KEYS,
   type ComposedKey,
   type ResourceKey,
@@ -46,9 +48,12 @@ export function isConfigureJob(body: Fields): boolean {
 }
 
 export function expectedKind(key: ComposedKey): string {
-  return (isConfigureJobKey(key) ? [CONFIGURE_JOB_KIND] : kindsOf(key))
-    .map(({ apiVersion, kind }) => `${apiVersion} ${kind}`)
-    .join(' or ');
+  const kinds = isConfigureJobKey(key)
+    ? [CONFIGURE_JOB_KIND]
+    : isRestoreKey(key)
+      ? [PERCONA_RESTORE]
+      : kindsOf(key);
+  return kinds.map(({ apiVersion, kind }) => `${apiVersion} ${kind}`).join(' or ');
 }
 
 export function observedResources(observed: Readonly<Record<string, JsonObject>>): {

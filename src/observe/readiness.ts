@@ -6,6 +6,7 @@
 import type { ResourceKey } from '../resources.js';
 import { condition, integer, isFields, list, text, type Fields } from './fields.js';
 import type { ObservedResources } from './observed.js';
+import { perconaUpgradeReady } from './lifecycle.js';
 import { perconaClusterReady } from './percona.js';
 
 /**
@@ -86,6 +87,7 @@ const RULES: Readonly<Record<ResourceKey, (object: Fields, serverStopped: boolea
   'network-policy': exists,
   connection: exists,
   'deletion-protection': exists,
+  upgrade: perconaUpgradeReady,
 };
 
 /** Readiness of the resource composed under `key`: never ready until it is observed. */

@@ -50,11 +50,16 @@ const kept = (job: ObservedJob): PlannedJob => ({
   observed: job.body,
 });
 
-export function planConfigure(server: DittoServer, { configure }: Observation): ConfigurePlan {
+export function planConfigure(
+  server: DittoServer,
+  { configure }: Observation,
+  held: boolean,
+): ConfigurePlan {
   const json = desiredJson(server.configuration);
   const identity = configure.server;
   const hash = identity && configureHash(json, identity);
-  const serving = identity?.serving === true;
+  // A server being held at 0 replicas (a restore, an upgrade) is going away: no new Job.
+  const serving = identity?.serving === true && !held;
   if (hash === undefined || !serving) {
     return { desiredJson: json, hash, serving, jobs: configure.jobs.map(kept) };
   }

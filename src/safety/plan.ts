@@ -12,10 +12,11 @@ import { planConfigure, type ConfigurePlan } from './configure-jobs.js';
 import { keepGeneratedSecrets, type GeneratedSecrets } from './keep-identity.js';
 import { keepPercona } from './keep-percona.js';
 import { keepUnaskedVolumes, keepVolume } from './keep-volumes.js';
+import { planLifecycle, type LifecyclePlan } from './lifecycle.js';
 import { volumeClaims, type VolumeClaim } from './volumes.js';
 
 /** Why a Deployment that is not observed yet is not composed on this call. */
-export type DeploymentHold = 'database' | 'identity' | undefined;
+export type DeploymentHold = 'database' | 'identity' | 'restore' | 'upgrade' | undefined;
 
 export type Plan = {
   /** The server after the data-safety rules: what is actually composed. */
@@ -27,12 +28,19 @@ export type Plan = {
   readonly deploymentHeld: DeploymentHold;
   /** desired.json, its hash and the configure Jobs to compose (api.md §7). */
   readonly configure: ConfigurePlan;
+  /** Restores, upgrade, bootstrap, and the server held at 0 replicas meanwhile (api.md §8). */
+  readonly lifecycle: LifecyclePlan;
   /** What a human must act on, from parsing and from the rules here. */
   readonly notices: readonly Notice[];
 };
 
-function deploymentHold(server: DittoServer, observation: Observation): DeploymentHold {
+function deploymentHold(
+  server: DittoServer,
+  observation: Observation,
+  lifecycle: LifecyclePlan,
+): DeploymentHold {
   if (observation.resources.deployment) return undefined;
+  if (lifecycle.hold) return lifecycle.hold.operation;
   if (server.percona && !observation.percona.ready) return 'database';
   const { jwt, admin } = observation.identity;
   return jwt.problem !== undefined || admin.problem !== undefined ? 'identity' : undefined;
@@ -41,19 +49,26 @@ function deploymentHold(server: DittoServer, observation: Observation): Deployme
 export function plan(asked: DittoServer, observation: Observation): Plan {
   const { resources, percona } = observation;
   const kept = keepPercona(asked, resources, percona.spec);
-  const server = kept.value;
+  const backup = planBackup(
+    kept.value,
+    observation.credentials,
+    resources['backup-secret'],
+    percona,
+  );
+  const lifecycle = planLifecycle(kept.value, observation, backup.value);
+  const { server } = lifecycle.value;
   const volumes = volumeClaims(server).map((claim) => keepVolume(claim, resources[claim.key]));
   const asking = volumes.map(({ value }) => value);
   const unasked = keepUnaskedVolumes(asking, resources);
-  const backup = planBackup(server, observation.credentials, resources['backup-secret'], percona);
   const secrets = keepGeneratedSecrets(server, resources, observation.identity);
   return {
     server,
     volumes: [...asking, ...unasked.value],
     backup: backup.value,
     generatedSecrets: secrets.value,
-    deploymentHeld: deploymentHold(server, observation),
-    configure: planConfigure(server, observation),
+    deploymentHeld: deploymentHold(server, observation, lifecycle.value.lifecycle),
+    configure: planConfigure(server, observation, lifecycle.value.lifecycle.hold !== undefined),
+    lifecycle: lifecycle.value.lifecycle,
     notices: [
       ...server.notices,
       ...kept.notices,
@@ -61,6 +76,7 @@ export function plan(asked: DittoServer, observation: Observation): Plan {
       ...unasked.notices,
       ...backup.notices,
       ...secrets.notices,
+      ...lifecycle.notices,
     ],
   };
 }

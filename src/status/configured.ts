@@ -21,7 +21,7 @@ export type ConfiguredVerdict = {
 const FALSE = ConditionStatus.FALSE;
 
 export function configuredVerdict(
-  { server, configure }: Plan,
+  { server, configure, lifecycle }: Plan,
   observation: Observation,
 ): ConfiguredVerdict {
   if (server.spec.replicas === 0) {
@@ -47,6 +47,13 @@ export function configuredVerdict(
       status: ConditionStatus.TRUE,
       reason: 'Applied',
       message: `Job ${name} applied the spec: its stores, shares and adapters are configured`,
+    };
+  }
+  if (lifecycle.hold) {
+    return {
+      status: FALSE,
+      reason: 'Waiting',
+      message: `${deployment} is held at 0 replicas while ${lifecycle.hold.object} runs; the server is configured again once it is back`,
     };
   }
   if (!configure.serving) {

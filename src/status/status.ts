@@ -11,6 +11,7 @@ import type { Observation } from '../observe/observe.js';
 import type { Plan } from '../safety/plan.js';
 import { ConditionStatus } from '../wire/types.js';
 import { configurationStatus, sharesStatus } from './configured.js';
+import { backupHistory, phase, restoreStatus } from './lifecycle.js';
 import type { Verdicts } from './verdicts.js';
 
 function databaseStatus(
@@ -48,16 +49,6 @@ function replicaCount(value: number | undefined): number {
   return value !== undefined && value >= 0 && value <= 2147483647 ? value : 0;
 }
 
-/**
- * Stopped when replicas is 0; Running once the server is available and its configuration
- * applied; Pending otherwise. (Restoring and Upgrading come before Running when they land.)
- */
-function phaseOf(server: DittoServer, verdicts: Verdicts): DittoServerStatus['phase'] {
-  if (server.spec.replicas === 0) return 'Stopped';
-  const applied = verdicts.configured.reason === 'Applied';
-  return verdicts.serverAvailable && applied ? 'Running' : 'Pending';
-}
-
 export function deriveStatus(
   plan: Plan,
   observation: Observation,
@@ -67,8 +58,10 @@ export function deriveStatus(
   const observed = observation.resources;
   const count = (field: string) => replicaCount(integer(observed.deployment, 'status', field));
   const endpoints = serverEndpoints(server, observed);
+  const applied = verdicts.configured.reason === 'Applied';
   return {
-    phase: phaseOf(server, verdicts),
+    // Running once the server is available and its configuration applied (api.md §4).
+    phase: phase(server, plan.lifecycle.hold, verdicts.serverAvailable && applied),
     replicas: count('replicas'),
     readyReplicas: count('readyReplicas'),
     availableReplicas: count('availableReplicas'),
@@ -78,6 +71,7 @@ export function deriveStatus(
       ready: verdicts.backup.status === ConditionStatus.TRUE,
       stanzaCreated: backup.enabled && observation.percona.stanzaCreated,
       repoPath: backup.enabled ? backupRepoPath(server.namespace, server.name) : '',
+      ...backupHistory(observation.lifecycle.backups),
     },
     endpoints: {
       api: hostPort(endpoints.api),
@@ -86,5 +80,6 @@ export function deriveStatus(
     },
     shares: sharesStatus(server, endpoints),
     configuration: configurationStatus(plan, verdicts.configured),
+    ...restoreStatus(plan.lifecycle),
   };
 }

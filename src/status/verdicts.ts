@@ -5,12 +5,14 @@
  * the two can never disagree.
  */
 import type { DittoServer } from '../api/parse.js';
+import type { BackupHistory } from '../observe/backups.js';
 import { integer, type Fields } from '../observe/fields.js';
 import type { Observation } from '../observe/observe.js';
 import type { PerconaView } from '../observe/percona.js';
 import type { Plan } from '../safety/plan.js';
 import { ConditionStatus } from '../wire/types.js';
 import { configuredVerdict, type ConfiguredVerdict } from './configured.js';
+import { heldVerdict, lastBackupFailed } from './lifecycle.js';
 
 export type Verdict = {
   readonly status: ConditionStatus;
@@ -70,7 +72,11 @@ function databaseVerdict(
     : verdict(TRUE, 'PerconaReady', `PerconaPGCluster ${server.names.postgresCluster} is ready`);
 }
 
-function backupVerdict({ server, backup }: Plan, percona: PerconaView): Verdict {
+function backupVerdict(
+  { server, backup }: Plan,
+  percona: PerconaView,
+  history: BackupHistory,
+): Verdict {
   if (!backup.enabled) return verdict(FALSE, 'BackupDisabled', 'Backups are not enabled');
   const ref = server.percona?.backup?.credentialsSecretRef.name ?? '';
   const { credentials } = backup;
@@ -104,11 +110,14 @@ function backupVerdict({ server, backup }: Plan, percona: PerconaView): Verdict 
       'The pgBackRest stanza of repo1 has not been created yet',
     );
   }
-  return verdict(TRUE, 'BackupReady', 'Percona is ready for backups and the repo1 stanza exists');
+  return (
+    lastBackupFailed(history) ??
+    verdict(TRUE, 'BackupReady', 'Percona is ready for backups and the repo1 stanza exists')
+  );
 }
 
 function availableVerdict(
-  { server, deploymentHeld }: Plan,
+  { server, deploymentHeld, lifecycle }: Plan,
   { resources, identity }: Observation,
   serverAvailable: boolean,
 ): Verdict {
@@ -129,6 +138,7 @@ function availableVerdict(
       `${identityProblems.join('; ')} in namespace ${server.namespace}: ${then}`,
     );
   }
+  if (lifecycle.hold) return heldVerdict(server, lifecycle.hold);
   if (deploymentHeld === 'database') {
     return verdict(
       FALSE,
@@ -148,6 +158,8 @@ function availableVerdict(
  */
 function rolloutProblem(deployment: Fields): string {
   const replicas = integer(deployment, 'spec', 'replicas') ?? 1;
+  // Held for a restore or an upgrade until the last call; this call brings it back.
+  if (replicas === 0) return 'is still scaled to 0 replicas';
   const generation = integer(deployment, 'metadata', 'generation') ?? 0;
   const observedGeneration = integer(deployment, 'status', 'observedGeneration') ?? -1;
   if (observedGeneration < generation) return 'has not been observed at its latest spec yet';
@@ -160,11 +172,17 @@ function rolloutProblem(deployment: Fields): string {
 
 export function judge(plan: Plan, observation: Observation): Verdicts {
   const { server } = plan;
-  const serverAvailable = server.spec.replicas > 0 && observation.ready.deployment === true;
+  // A Deployment at 0 replicas is ready, but serves nothing: held, or not scaled up yet.
+  const scaled = (integer(observation.resources.deployment, 'spec', 'replicas') ?? 1) > 0;
+  const serverAvailable =
+    server.spec.replicas > 0 &&
+    plan.lifecycle.hold === undefined &&
+    scaled &&
+    observation.ready.deployment === true;
   return {
     serverAvailable,
     database: databaseVerdict(server, observation.percona, serverAvailable),
-    backup: backupVerdict(plan, observation.percona),
+    backup: backupVerdict(plan, observation.percona, observation.lifecycle.backups),
     available: availableVerdict(plan, observation, serverAvailable),
     configured: configuredVerdict(plan, observation),
   };

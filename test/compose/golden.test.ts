@@ -132,6 +132,20 @@ const cases: { name: string; reason: string; parts: RequestParts }[] = [
     parts: withReadyPercona({ xr: spec(BACKUP), credentials: [] }),
   },
   {
+    name: 'percona-bootstrap',
+    reason: 'a new cluster started from the backups of another server (spec.dataSource)',
+    parts: withReadyPercona({
+      xr: spec({
+        percona: {
+          enabled: true,
+          backup: { ...BACKUP_SPEC, uriStyle: 'host', verifyTLS: false },
+          bootstrapFrom: { repoPath: '/pgbackrest/team-a/old-files/repo1' },
+        },
+      }),
+      credentials: [credentialsSecret()],
+    }),
+  },
+  {
     name: 'replicas-zero',
     reason: 'a stopped server keeps its volumes and Services',
     parts: { xr: spec({ replicas: 0 }) },

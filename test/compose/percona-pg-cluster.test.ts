@@ -28,6 +28,7 @@ describe('perconaPGCluster', () => {
       },
       spec: {
         crVersion: '2.8.2',
+        metadata: { labels: { 'dittofs.io/server': 'demo' } },
         image: PG17,
         postgresVersion: 17,
         users: [{ name: 'dittofs', databases: ['dittofs'] }],

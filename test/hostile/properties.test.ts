@@ -16,11 +16,13 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runFunction } from '../../src/function.js';
+import { text } from '../../src/observe/fields.js';
 import { createLogger } from '../../src/server/logger.js';
 import { createMetrics } from '../../src/server/metrics.js';
 import { observeRequests } from '../../src/server/observe.js';
 import { decodeRunFunctionRequest } from '../../src/wire/decode-request.js';
 import { owns as ownsResourceKey } from '../../src/resources.js';
+import { perconaBackup, type BackupFixture } from '../fixtures/backups.js';
 import type { JsonObject } from '../fixtures/xr.js';
 import { propertyRuns } from '../support/depth.js';
 import { TEST_SECRET_KEY } from '../support/request.js';
@@ -82,7 +84,27 @@ const observed = observeRequests(
 const served = (req: RunFunctionRequest) =>
   observed(decodeRunFunctionRequest(RunFunctionRequest.encode(req).finish(), ownsResourceKey));
 
-/** A scenario and the reconciles that follow: world, lost keys, credentials, spec edits. */
+/** Backups Percona may have made so far: some succeeded (one restorable until 09:00), one failed. */
+const BACKUPS: readonly Omit<BackupFixture, 'xr'>[] = [
+  {
+    suffix: 'aaaaa',
+    type: 'full',
+    state: 'Succeeded',
+    created: '2026-11-20T02:00:00Z',
+    completed: '2026-11-20T02:04:00Z',
+  },
+  {
+    suffix: 'bbbbb',
+    type: 'incr',
+    state: 'Succeeded',
+    created: '2026-11-20T03:00:00Z',
+    completed: '2026-11-20T03:01:00Z',
+    latestRestorableTime: '2026-11-20 09:00:00.000000+0000',
+  },
+  { suffix: 'ccccc', type: 'incr', state: 'Failed', created: '2026-11-20T04:00:00Z' },
+];
+
+/** A scenario and the reconciles that follow: world, lost keys, credentials, backups, spec edits. */
 const reconciles = scenario.chain((s) =>
   fc.tuple(
     fc.constant(s),
@@ -91,6 +113,13 @@ const reconciles = scenario.chain((s) =>
         world,
         missing: missingKeys,
         credentials: credentialsWorld(s.credentialsRef, s.namespace),
+        backups: fc
+          .subarray([...BACKUPS])
+          .map((made) =>
+            made.map((backup) =>
+              perconaBackup({ ...backup, xr: text(s.xr, 'metadata', 'name') ?? '' }),
+            ),
+          ),
         edit,
       }),
       { minLength: 2, maxLength: 4 },
@@ -146,7 +175,14 @@ describe('valid specs, reconciled through realistic observed states', () => {
           // The first call sees the XR as created; later ones see the team's edits.
           if (index > 0) xr = edited(xr, step.edit);
           const fetched = previous ? generatedByName(xr, composed(previous)) : {};
-          const req = hostileRequest(xr, s.input, observed, step.credentials, fetched);
+          const req = hostileRequest(
+            xr,
+            s.input,
+            observed,
+            step.credentials,
+            fetched,
+            step.backups,
+          );
           // Each reconcile in another process: a restart must not change a generated value.
           const secretKey = Buffer.alloc(32, index + 1);
           previous = checkedRun(req, secrets, { expectValid: true, secretKey });

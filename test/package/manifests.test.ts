@@ -9,11 +9,13 @@ describe('every manifest under package/ and examples/', () => {
   it('finds the package and example files', () => {
     expect(new Set(shipped.map((m) => m.file))).toEqual(
       new Set([
+        'examples/backups.yaml',
         'examples/claim.yaml',
         'examples/credentials-secret.yaml',
         'examples/functions.yaml',
         'examples/xr-full.yaml',
         'examples/xr-legacy.yaml',
+        'examples/xr-restore.yaml',
         'examples/xr.yaml',
         'package/configuration/legacy/composition.yaml',
         'package/configuration/legacy/crossplane.yaml',

@@ -10,7 +10,7 @@ import { ClusterRole, ClusterRoleBinding } from 'kubernetes-models/rbac.authoriz
 import { parseAllDocuments } from 'yaml';
 import { isObject, type SchemaNode } from '../support/crd-structural.js';
 import { validateKubeObject } from '../support/kube-schema.js';
-import { validatePerconaPGCluster } from '../support/percona-crd.js';
+import { validatePerconaObject, validatePerconaPGCluster } from '../support/percona-crd.js';
 import {
   CROSSPLANE_SCHEMAS,
   crdValidators,
@@ -142,6 +142,9 @@ export function validators(): Map<string, Validator> {
     }),
   );
   out.set('pgv2.percona.com/v2/PerconaPGCluster', (obj) => validatePerconaPGCluster(obj));
+  for (const kind of ['PerconaPGBackup', 'PerconaPGRestore', 'PerconaPGUpgrade'] as const) {
+    out.set(`pgv2.percona.com/v2/${kind}`, (obj) => validatePerconaObject(kind, obj));
+  }
   return out;
 }
 

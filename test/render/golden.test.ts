@@ -27,6 +27,20 @@ const cases = [
     argv: [...FULL, '-o', 'examples/observed/ready.yaml'],
   },
   {
+    reason: 'a point-in-time restore running: the server held at 0 replicas, phase Restoring',
+    golden: 'xr-restore-running',
+    argv: [
+      'examples/xr-restore.yaml',
+      '-o',
+      'examples/observed/restoring.yaml',
+      '-e',
+      'examples/credentials-secret.yaml',
+      '-e',
+      'examples/backups.yaml',
+      '-r',
+    ],
+  },
+  {
     reason: 'the legacy XR of a claim, with its spec and metadata (-x)',
     golden: 'xr-legacy',
     argv: ['examples/xr-legacy.yaml', '-x'],

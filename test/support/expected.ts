@@ -135,6 +135,14 @@ export const secretRequirement = (name: string) => ({
   namespace: 'team-a',
 });
 
+/** What a call with backups asks for too: the PerconaPGBackups of XR `demo`, by label. */
+export const BACKUPS_REQUIREMENT: Selector = {
+  apiVersion: 'pgv2.percona.com/v2',
+  kind: 'PerconaPGBackup',
+  matchLabels: { labels: { 'dittofs.io/server': 'demo' } },
+  namespace: 'team-a',
+};
+
 /** What every call asks for: the identity Secrets of XR `demo`, by name, and its configure pods. */
 export const IDENTITY_REQUIREMENTS: Record<string, Selector> = {
   'jwt-secret': secretRequirement('demo-jwt-secret'),

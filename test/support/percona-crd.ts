@@ -1,7 +1,8 @@
 /**
- * Offline validation of a PerconaPGCluster against the real Percona 2.8.2 CRD
- * (`test/schemas/percona/`, an unchanged copy of op@v2.8.2 deploy/crd.yaml), done the way
- * the API server does it: defaults first, then the OpenAPI schema, then the CEL rules.
+ * Offline validation of Percona objects against the real Percona 2.8.2 CRDs
+ * (`test/schemas/percona/`, copies of op@v2.8.2 deploy/crd.yaml), done the way the API
+ * server does it: defaults first, then the OpenAPI schema, then the CEL rules. The
+ * PerconaPGCluster's CRD has two CEL rules; the backup, restore and upgrade CRDs none.
  */
 import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -20,26 +21,38 @@ import {
 import { compileCached, readYamlCached } from './validator-cache.js';
 
 export const SCHEMA_DIR = join(import.meta.dirname, '..', 'schemas', 'percona');
-const CRD_FILE = join(SCHEMA_DIR, 'perconapgclusters.pgv2.percona.com.yaml');
+/** The vendored CRD of each Percona kind the function composes or reads. */
+const CRD_FILES = {
+  PerconaPGCluster: 'perconapgclusters.pgv2.percona.com.yaml',
+  PerconaPGBackup: 'perconapgbackups.pgv2.percona.com.yaml',
+  PerconaPGRestore: 'perconapgrestores.pgv2.percona.com.yaml',
+  PerconaPGUpgrade: 'perconapgupgrades.pgv2.percona.com.yaml',
+} as const;
+
+export type PerconaKind = keyof typeof CRD_FILES;
 
 type Compiled = { readonly schema: SchemaNode; readonly validate: ValidateFunction };
 
 /**
- * The CRD is 1.5 MB: parsed and compiled once per process (per vitest worker), each from the
- * disk cache every worker shares (validator-cache.ts) once any has made it.
+ * The cluster's CRD is 1.5 MB: each CRD is parsed and compiled once per process (per vitest
+ * worker), each from the disk cache every worker shares (validator-cache.ts) once any has
+ * made it.
  */
-let compiled: Compiled | undefined;
+const compiled = new Map<PerconaKind, Compiled>();
 
 type Crd = { spec: { versions: { name: string; schema: { openAPIV3Schema: SchemaNode } }[] } };
 
-function loadValidator(): Compiled {
-  if (compiled) return compiled;
-  const crd = readYamlCached(CRD_FILE) as Crd;
+function loadValidator(kind: PerconaKind = 'PerconaPGCluster'): Compiled {
+  const cached = compiled.get(kind);
+  if (cached) return cached;
+  const file = join(SCHEMA_DIR, CRD_FILES[kind]);
+  const crd = readYamlCached(file) as Crd;
   const version = crd.spec.versions.find((candidate) => candidate.name === 'v2');
-  if (!version) throw new Error(`${CRD_FILE} has no version v2`);
+  if (!version) throw new Error(`${file} has no version v2`);
   const schema = version.schema.openAPIV3Schema;
-  compiled = { schema, validate: compileCached(schema) };
-  return compiled;
+  const made = { schema, validate: compileCached(schema) };
+  compiled.set(kind, made);
+  return made;
 }
 
 /** `/spec/instances/0/name` becomes `spec.instances[0].name`. */
@@ -119,14 +132,14 @@ function ruleProblems(defaulted: JsonObject): string[] {
   return problems;
 }
 
-/** Parses and compiles the CRD now: test/support/global-setup.ts, before the workers start. */
+/** Parses and compiles the CRDs now: test/support/global-setup.ts, before the workers start. */
 export function preparePerconaValidator(): void {
-  loadValidator();
+  for (const kind of Object.keys(CRD_FILES) as PerconaKind[]) loadValidator(kind);
 }
 
-/** The CRD's CEL rules, so a test notices when a new CRD brings one `ruleProblems` lacks. */
-export function crdCelRules(): CelRule[] {
-  return celRules(loadValidator().schema);
+/** A CRD's CEL rules, so a test notices when a new CRD brings one `ruleProblems` lacks. */
+export function crdCelRules(kind: PerconaKind = 'PerconaPGCluster'): CelRule[] {
+  return celRules(loadValidator(kind).schema);
 }
 
 /** The CRD with root `metadata` left to the API server's ObjectMeta handling. */
@@ -163,5 +176,33 @@ export function validatePerconaPGCluster(obj: unknown, options: ValidateOptions 
     ...unknownFields(defaulted, withOpaqueMetadata(schema)),
     ...nameProblems(objectAt(defaulted, 'metadata')?.name),
     ...ruleProblems(defaulted),
+  ];
+}
+
+const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * Every reason the API server would reject a PerconaPGBackup, PerconaPGRestore or
+ * PerconaPGUpgrade. Their names must also be DNS-1123 labels: the operator puts them into
+ * Job names and label values (`<upgrade>-pgdata`, `percona.com/backup-name`).
+ */
+export function validatePerconaObject(
+  kind: Exclude<PerconaKind, 'PerconaPGCluster'>,
+  obj: unknown,
+): string[] {
+  const { schema, validate } = loadValidator(kind);
+  const empty = emptyValues(obj);
+  if (empty.length > 0) return empty;
+  const defaulted = structuredClone(obj);
+  applyDefaults(defaulted, schema);
+  const name = objectAt(defaulted, 'metadata')?.name;
+  const nameProblem =
+    typeof name === 'string' && name.length <= 63 && DNS_1123_LABEL.test(name)
+      ? []
+      : [`metadata.name: not a DNS-1123 label of at most 63 characters: ${String(name)}`];
+  return [
+    ...schemaProblems(defaulted, validate),
+    ...(isObject(defaulted) ? unknownFields(defaulted, withOpaqueMetadata(schema)) : []),
+    ...nameProblem,
   ];
 }

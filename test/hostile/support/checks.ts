@@ -51,6 +51,8 @@ export function hostileRequest(
   credentials: CredentialsWorld,
   /** Other Secrets Crossplane fetched by name, by requirement (the identity Secrets). */
   fetched: Readonly<Record<string, JsonObject>> = {},
+  /** The PerconaPGBackups Crossplane fetched by label. */
+  backups: readonly JsonObject[] = [],
 ): RunFunctionRequest {
   const found =
     credentials.items === undefined
@@ -60,12 +62,15 @@ export function hostileRequest(
             items: credentials.items.map((resource) => Resource.fromJSON({ resource })),
           },
         };
-  const byName = Object.fromEntries(
-    Object.entries(fetched).map(([name, resource]) => [
-      name,
-      { items: [Resource.fromJSON({ resource })] },
-    ]),
-  );
+  const byName = {
+    ...Object.fromEntries(
+      Object.entries(fetched).map(([name, resource]) => [
+        name,
+        { items: [Resource.fromJSON({ resource })] },
+      ]),
+    ),
+    backups: { items: backups.map((resource) => Resource.fromJSON({ resource })) },
+  };
   return RunFunctionRequest.fromPartial({
     meta: { tag: 'hostile', capabilities: [] },
     observed: {

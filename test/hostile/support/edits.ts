@@ -1,10 +1,12 @@
 /**
  * What a team changes between two reconciles of a running server: stop or start it,
- * resize or re-class its volumes, turn Percona off. Each edit keeps the spec valid; the
- * data-safety rules decide what is actually carried out.
+ * resize or re-class its volumes, turn Percona off, raise or lower PostgreSQL, ask for a
+ * restore or take it back. Each edit keeps the spec valid; the data-safety rules decide
+ * what is actually carried out.
  */
 import fc from 'fast-check';
 import type { JsonObject } from '../../fixtures/xr.js';
+import { text } from '../../../src/observe/fields.js';
 import { storage } from './spec-arbitraries.js';
 
 export type Edit = {
@@ -14,6 +16,8 @@ export type Edit = {
   /** Percona settings a team might change on a running cluster, valid each on its own. */
   readonly percona: JsonObject | undefined;
   readonly backupsOff: boolean | undefined;
+  /** A restore asked for (two names, so a sequence comes back to one), or null: none. */
+  readonly restore: JsonObject | null | undefined;
 };
 
 /** Mostly no change: a reconcile usually sees the spec it saw last time. */
@@ -30,12 +34,23 @@ const perconaChange = fc.record(
   { requiredKeys: [] },
 ) as fc.Arbitrary<JsonObject>;
 
+const restore = fc.oneof(
+  fc.constant(null),
+  fc.constantFrom('first', 'second').map((name) => ({ name })),
+  fc.constantFrom('first', 'second').map((name) => ({
+    name,
+    type: 'time',
+    target: '2026-11-20T01:30:00Z',
+  })),
+);
+
 export const edit: fc.Arbitrary<Edit> = fc.record({
   replicas: sometimes(fc.constantFrom(0, 1), 3),
   storage: sometimes(storage as fc.Arbitrary<JsonObject>, 3),
   perconaOff: sometimes(fc.constant(true), 8),
   percona: sometimes(perconaChange, 3),
   backupsOff: sometimes(fc.constant(true), 6),
+  restore: sometimes(restore, 3),
 });
 
 const isObject = (value: unknown): value is JsonObject =>
@@ -62,6 +77,14 @@ export function edited(xr: JsonObject, change: Edit): JsonObject {
   if (backupsOff && changed) {
     delete changed.restore;
     delete changed.bootstrapFrom;
+  }
+  const backupsOn = isObject(changed?.backup) && changed.backup.enabled === true;
+  // <n>-postgres-restore-<name> must fit in 63: a long XR name leaves no room for one.
+  const name = text(xr, 'metadata', 'name') ?? '';
+  const fits = name.length + '-postgres-restore-second'.length <= 63;
+  if (changed && backupsOn && fits && change.restore !== undefined) {
+    if (change.restore === null) delete changed.restore;
+    else changed.restore = change.restore;
   }
   const spec: JsonObject = {
     ...rest,

@@ -4,7 +4,7 @@
  * (any JSON, the wrong kind, or the right kind with nonsense fields) under our keys.
  */
 import fc from 'fast-check';
-import { RESOURCE_KEYS, type ResourceKey } from '../../../src/resources.js';
+import { isRestoreKey, RESOURCE_KEYS, type ResourceKey } from '../../../src/resources.js';
 import { observeDesired, type World } from '../../fixtures/observed.js';
 import type { Json, JsonObject } from '../../fixtures/xr.js';
 import type { Observed } from './checks.js';
@@ -12,7 +12,7 @@ import { secretValue, someOf } from './spec-arbitraries.js';
 
 const perconaState = fc.oneof(
   { weight: 3, arbitrary: fc.constant('ready' as const) },
-  fc.constantFrom('initializing' as const, '' as const),
+  fc.constantFrom('initializing' as const, 'paused' as const, '' as const),
 );
 const backupState = fc.constantFrom('none' as const, 'pending' as const, 'ready' as const);
 
@@ -33,23 +33,38 @@ export const world: fc.Arbitrary<World> = fc.record(
     deploymentGeneration: fc.integer({ min: 1, max: 3 }),
     volumes: fc.constantFrom('Bound' as const, 'Pending' as const),
     addresses: fc.boolean(),
+    // Where the restores and the upgrade of the last response got to (api.md §8).
+    restore: fc.constantFrom(
+      '' as const,
+      'Starting' as const,
+      'Running' as const,
+      'Succeeded' as const,
+      'Failed' as const,
+    ),
+    upgrade: fc.constantFrom(
+      'new' as const,
+      'running' as const,
+      'succeeded' as const,
+      'failed' as const,
+    ),
+    clusterBehind: fc.boolean(),
   },
   { requiredKeys: ['percona'] },
 );
 
-/** Keys the cluster has lost (deleted by hand, or not created yet). */
-export const missingKeys = fc.subarray([...RESOURCE_KEYS]);
+/** Keys the cluster has lost (deleted by hand, or not created yet); `restore-*` for restores. */
+export const missingKeys = fc.subarray([...RESOURCE_KEYS, 'restore-*']);
 
 /** The last response's objects as observed in `world`, without the `missing` keys. */
 export function realisticObserved(
   desired: Partial<Record<ResourceKey, JsonObject>>,
   state: World,
-  missing: readonly ResourceKey[],
+  missing: readonly string[],
 ): Observed {
   const observed = observeDesired(desired, state);
-  return Object.fromEntries(
-    Object.entries(observed).filter(([key]) => !missing.includes(key as ResourceKey)),
-  );
+  const lost = (key: string) =>
+    missing.includes(key) || (isRestoreKey(key) && missing.includes('restore-*'));
+  return Object.fromEntries(Object.entries(observed).filter(([key]) => !lost(key)));
 }
 
 const KINDS: readonly (readonly [string, string])[] = [
@@ -61,6 +76,8 @@ const KINDS: readonly (readonly [string, string])[] = [
   ['apps/v1', 'Deployment'],
   ['networking.k8s.io/v1', 'NetworkPolicy'],
   ['batch/v1', 'Job'],
+  ['pgv2.percona.com/v2', 'PerconaPGRestore'],
+  ['pgv2.percona.com/v2', 'PerconaPGUpgrade'],
 ];
 
 /** Any JSON value; fast-check's JsonValue is the same shape, only typed readonly. */
@@ -128,7 +145,7 @@ const jobKeys = ['configure-0123456789', 'configure-abcdefabcd'];
 
 /** Garbage under some keys, on top of (or instead of) a realistic observation. */
 export const garbage: fc.Arbitrary<Observed> = fc
-  .subarray([...RESOURCE_KEYS, ...jobKeys], { minLength: 1 })
+  .subarray([...RESOURCE_KEYS, ...jobKeys, 'restore-old'], { minLength: 1 })
   .chain((keys) =>
     fc.tuple(...keys.map((key) => garbageFor(key).map((object) => [key, object] as const))),
   )

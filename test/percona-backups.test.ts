@@ -1,0 +1,116 @@
+/**
+ * Backup health (api.md §8): the server's PerconaPGBackups, fetched by the label its
+ * cluster carries, fill `status.backup` and decide BackupReady. Played on a running server
+ * as the nightly backups come in; whole responses are reviewed golden files.
+ */
+import type { RunFunctionResponse } from '@crossplane-org/function-sdk-typescript';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { NIGHT } from './fixtures/backups.js';
+import type { World } from './fixtures/observed.js';
+import { BACKUP_SPEC } from './fixtures/xr.js';
+import { BACKUPS_REQUIREMENT, condition } from './support/expected.js';
+import { desiredObjects, responseJson } from './support/request.js';
+import { at, play } from './support/story.js';
+
+const SPEC = { percona: { enabled: true, backup: BACKUP_SPEC } };
+const READY: World = { percona: { state: 'ready', backup: 'ready' }, deployment: 'available' };
+
+const responses = play([
+  ['created', { spec: SPEC }],
+  ['percona ready', { spec: SPEC, world: READY }],
+  ['no backup yet', { spec: SPEC, world: READY }],
+  ['backup-succeeded', { spec: SPEC, world: READY, backups: [NIGHT.full, NIGHT.incr] }],
+  [
+    'backup-failed',
+    { spec: SPEC, world: READY, backups: [NIGHT.full, NIGHT.incr, NIGHT.failed, NIGHT.running] },
+  ],
+]);
+
+async function matchesGolden(rsp: RunFunctionResponse, name: string): Promise<void> {
+  await expect(stringify(responseJson(rsp), { lineWidth: 0, version: '1.1' })).toMatchFileSnapshot(
+    `golden/percona-lifecycle/${name}.yaml`,
+  );
+}
+
+const backupStatus = (rsp: RunFunctionResponse) =>
+  (rsp.desired?.composite?.resource?.status as { backup: unknown }).backup;
+const BASE = {
+  enabled: true,
+  ready: true,
+  stanzaCreated: true,
+  repoPath: '/pgbackrest/team-a/demo/repo1',
+};
+
+describe('backup health', () => {
+  it('asks Crossplane for the PerconaPGBackups labelled with the server, on every call', () => {
+    for (const rsp of responses.values()) {
+      expect(rsp.requirements?.resources.backups).toEqual(BACKUPS_REQUIREMENT);
+    }
+    const cluster = desiredObjects(at(responses, 'no backup yet')).postgres as {
+      spec: { metadata: unknown };
+    };
+    expect(cluster.spec.metadata).toEqual({ labels: { 'dittofs.io/server': 'demo' } });
+  });
+
+  it('no backup yet: nothing to report beyond the repository', () => {
+    const rsp = at(responses, 'no backup yet');
+    expect(backupStatus(rsp)).toEqual(BASE);
+    expect(rsp.conditions[1]).toEqual(
+      condition(
+        'BackupReady',
+        'True',
+        'BackupReady',
+        'Percona is ready for backups and the repo1 stanza exists',
+      ),
+    );
+  });
+
+  it('succeeded: the newest successful backup and the latest restorable time', async () => {
+    const rsp = at(responses, 'backup-succeeded');
+    expect(backupStatus(rsp)).toEqual({
+      ...BASE,
+      lastSuccessful: {
+        name: 'demo-postgres-repo1-incr-q9t4w',
+        completedAt: '2026-11-20T03:00:52Z',
+        type: 'incr',
+      },
+      latestRestorableTime: '2026-11-20T08:59:12.654321Z',
+    });
+    expect(rsp.conditions[1]).toEqual(
+      condition(
+        'BackupReady',
+        'True',
+        'BackupReady',
+        'Percona is ready for backups and the repo1 stanza exists',
+      ),
+    );
+    expect(rsp.results).toEqual([]);
+    await matchesGolden(rsp, 'backup-succeeded');
+  });
+
+  it('failed: BackupReady is False, reason LastBackupFailed, while the next one runs', async () => {
+    const rsp = at(responses, 'backup-failed');
+    expect(backupStatus(rsp)).toEqual({
+      ...BASE,
+      ready: false,
+      lastSuccessful: {
+        name: 'demo-postgres-repo1-incr-q9t4w',
+        completedAt: '2026-11-20T03:00:52Z',
+        type: 'incr',
+      },
+      lastFailed: { name: 'demo-postgres-repo1-incr-b3x8z', at: '2026-11-20T04:00:00Z' },
+      latestRestorableTime: '2026-11-20T08:59:12.654321Z',
+    });
+    expect(rsp.conditions[1]).toEqual(
+      condition(
+        'BackupReady',
+        'False',
+        'LastBackupFailed',
+        'The newest backup, PerconaPGBackup demo-postgres-repo1-incr-b3x8z, failed; the newest that succeeded is demo-postgres-repo1-incr-q9t4w',
+      ),
+    );
+    expect(rsp.results).toEqual([]);
+    await matchesGolden(rsp, 'backup-failed');
+  });
+});
