@@ -20,7 +20,7 @@ import { encodeRunFunctionResponse } from '../../src/wire/encode-response.js';
 import { benchStreams } from './requests.js';
 
 const rounds = Number(process.argv[2] ?? '7');
-const fleet = benchStreams()[0]?.requests ?? [];
+const fleet = benchStreams(['fleet'])[0]?.requests ?? [];
 const CALLS = 1_000;
 const secretKey = Buffer.alloc(32, 7);
 
