@@ -211,12 +211,14 @@ async function oneRun(streams: readonly Stream[], index: number): Promise<Run> {
   return { streams: measured, cold, scrape };
 }
 
-function build(): void {
+async function build(): Promise<void> {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   mkdirSync(OUT, { recursive: true });
   // The stock way: the SDK and grpc-js loaded from node_modules, as the template ships them.
-  bundle('scripts/bench/sdk-noop-main.ts', 'dist/bench/sdk-noop-main.js', { packages: 'external' });
-  bundle('scripts/bench/floor-main.ts', 'dist/bench/floor-main.js', { packages: 'external' });
+  await bundle('scripts/bench/sdk-noop-main.ts', 'dist/bench/sdk-noop-main.js', {
+    packages: 'external',
+  });
+  await bundle('scripts/bench/floor-main.ts', 'dist/bench/floor-main.js', { packages: 'external' });
   rmSync(COMPILE_CACHE, { recursive: true, force: true });
   execFileSync(process.execPath, [resolve(ROOT, 'dist/main.js'), '--help'], {
     env: { NODE_COMPILE_CACHE: COMPILE_CACHE },
@@ -227,7 +229,7 @@ function build(): void {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
   const runCount = Number(values.runs);
-  build();
+  await build();
   const streams = benchStreams();
   const cpu = cpus();
   console.log(

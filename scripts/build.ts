@@ -4,4 +4,4 @@
  */
 import { buildPrograms } from './build/bundle.js';
 
-buildPrograms();
+await buildPrograms();

@@ -65,7 +65,7 @@ function summarize(profile: Profile, map: SourceMap): void {
 
 async function main(): Promise<void> {
   rmSync(DIR, { recursive: true, force: true });
-  const fleet = benchStreams()[0];
+  const fleet = benchStreams(['fleet'])[0];
   if (fleet === undefined) throw new Error('no fleet stream');
   const port = await freeLoopbackPort();
   const child = spawnServer(

@@ -1,15 +1,22 @@
 /**
  * The benchmark's request streams, encoded up front so the load generator spends no CPU on
  * protobuf. Every stream starts from the full example as Crossplane sends it once everything
- * is ready: examples/xr-full.yaml as the observed XR (with a status, as after a first
- * reconcile), the 11 objects of examples/observed/ready.yaml keyed by their
- * `crossplane.io/composition-resource-name`, examples/credentials-secret.yaml as required
- * resource `backup-credentials`, and the Input of the modern Composition.
+ * is ready: examples/xr-full.yaml as the observed XR, the 11 objects of
+ * examples/observed/ready.yaml keyed by their `crossplane.io/composition-resource-name`,
+ * examples/credentials-secret.yaml as the required resources the function asks for, and the
+ * Input of the modern Composition. Every object is as the API server returns it: with its
+ * `metadata.managedFields` (one entry per field manager: Crossplane's server-side apply, the
+ * user's kubectl, kube-controller-manager, the cloud controller, the Percona operator), and
+ * the XR with Crossplane's finalizer, label, `spec.crossplane` and the status the function
+ * wrote on its previous call (scripts/bench/realistic.ts). Crossplane strips nothing from
+ * what it sends a function, so neither does the benchmark; both servers get the same bytes.
  */
 import { RunFunctionRequest } from '@crossplane-org/function-sdk-typescript';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
+import { composedManager } from './managed-fields.js';
+import { realistic, XR_GROUP_KIND } from './realistic.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RESOURCE_NAME_ANNOTATION = 'crossplane.io/composition-resource-name';
@@ -17,6 +24,8 @@ const RESOURCE_NAME_ANNOTATION = 'crossplane.io/composition-resource-name';
 const EXAMPLE_NAME = 'demo-full';
 const EXAMPLE_UID = '08295a69-265a-453b-810c-0b2d3e59ec07';
 const EXAMPLE_TIME = '2026-11-20T09:00:00Z';
+/** Crossplane's field manager on the example's composed objects: it hashes the XR's name. */
+const EXAMPLE_MANAGER = composedManager(EXAMPLE_NAME, XR_GROUP_KIND);
 
 type Json = Record<string, unknown>;
 
@@ -51,31 +60,19 @@ function observedResources(path: string): Record<string, { resource: Json }> {
   return out;
 }
 
-/** The XR's status after earlier reconciles: conditions whose times move on every call. */
-const XR_STATUS = {
-  phase: 'Running',
-  conditions: ['Ready', 'Synced', 'DatabaseReady', 'BackupReady', 'Available'].map((type) => ({
-    type,
-    status: 'True',
-    reason: type === 'Synced' ? 'ReconcileSuccess' : 'Available',
-    lastTransitionTime: EXAMPLE_TIME,
-  })),
-};
-
-/** The full example as one RunFunctionRequest, in JSON. */
+/** The full example as one RunFunctionRequest, in JSON, as Crossplane sends it. */
 export function fullExample(): Json {
   const xr = readYaml('examples/xr-full.yaml');
   const metadata = xr.metadata as Json;
   const composition = readYaml('package/configuration/modern/composition.yaml');
   const input = (composition.spec as { pipeline: { input: Json }[] }).pipeline[0]?.input;
-  return {
+  const base = {
     meta: { tag: 'bench' },
     observed: {
       composite: {
         resource: {
           ...xr,
           metadata: { ...metadata, uid: EXAMPLE_UID, generation: 1, resourceVersion: '4000' },
-          status: XR_STATUS,
         },
       },
       resources: observedResources('examples/observed/ready.yaml'),
@@ -87,6 +84,7 @@ export function fullExample(): Json {
       'admin-secret': { items: [{ resource: secret('demo-full-identity') }] },
     },
   };
+  return realistic(base, encode, EXAMPLE_TIME);
 }
 
 export function encode(json: Json): Buffer {
@@ -108,6 +106,7 @@ function reconcile(template: string, prefix: string, index: number, round: numbe
     .toISOString()
     .replace('.000Z', 'Z');
   const json = template
+    .replaceAll(EXAMPLE_MANAGER, composedManager(name, XR_GROUP_KIND))
     .replaceAll(EXAMPLE_NAME, name)
     .replaceAll(EXAMPLE_UID, fakeUid(index))
     .replaceAll(EXAMPLE_TIME, time)
@@ -174,45 +173,38 @@ const FLEET_ROUNDS = 4;
 export const FLEET_SIZE = 1_000;
 export const BIG_FLEET = { size: 600, annotationBytes: 100 * 1024 } as const;
 
-/** The streams of issue 9's table, in the order they are reported. */
-export function benchStreams(): Stream[] {
+/** The streams of issue 9's table, in the order they are reported; `only` names some. */
+export function benchStreams(only?: readonly string[]): Stream[] {
   const full = fullExample();
   const bytes = (requests: readonly Buffer[]) =>
     `${((requests[0]?.length ?? 0) / 1024).toFixed(1)} KiB`;
-  const streams: [string, string, Buffer[]][] = [
+  const streams: [string, string, () => Buffer[]][] = [
     [
       'fleet',
       `${FLEET_SIZE} XRs round-robin, ${FLEET_ROUNDS} reconciles each`,
-      fleet(full, 'fleet', FLEET_SIZE, FLEET_ROUNDS),
+      () => fleet(full, 'fleet', FLEET_SIZE, FLEET_ROUNDS),
     ],
-    ['repeated', 'the full example, the same bytes every call', [encode(full)]],
+    ['repeated', 'the full example, the same bytes every call', () => [encode(full)]],
     [
       'passthrough',
       '1,000 ConfigMaps from an earlier step passed through',
-      [encode(withEarlierDesired(full, 1_000))],
+      () => [encode(withEarlierDesired(full, 1_000))],
     ],
     [
       'annotations 1 MiB',
       'the XR carries 1 MiB of annotations',
-      [encode(withAnnotations(full, 1024 * 1024))],
+      () => [encode(withAnnotations(full, 1024 * 1024))],
     ],
     [
       'big fleet',
       `${BIG_FLEET.size} XRs with ${BIG_FLEET.annotationBytes / 1024} KiB of annotations each`,
-      fleet(withAnnotations(full, BIG_FLEET.annotationBytes), 'big', BIG_FLEET.size, 1),
+      () => fleet(withAnnotations(full, BIG_FLEET.annotationBytes), 'big', BIG_FLEET.size, 1),
     ],
   ];
-  return streams.map(([name, note, requests]) => ({
-    name,
-    note: `${note} (${bytes(requests)} a request)`,
-    requests,
-  }));
-}
-
-/**
- * The full example, encoded, in the shape test/proto/encode-response.test.ts reads (that test
- * belongs to the codec's owners; drop this when it no longer imports it).
- */
-export function benchRequests(): { name: string; encoded: Buffer; note: string }[] {
-  return [{ name: 'full example', encoded: encode(fullExample()), note: 'the repeated stream' }];
+  return streams
+    .filter(([name]) => only === undefined || only.includes(name))
+    .map(([name, note, make]) => {
+      const requests = make();
+      return { name, note: `${note} (${bytes(requests)} a request)`, requests };
+    });
 }

@@ -4,6 +4,17 @@
  * Input and required resources. Earlier steps' desired resources and the context stay bytes;
  * credentials, required schemas, capabilities and unknown fields are skipped unread.
  *
+ * Inside the Kubernetes objects it decodes, the fields no step reads are skipped unread too
+ * (the tables in unread.ts): in every observed composed resource and every required
+ * resource, `metadata.managedFields` and `metadata.annotations`, and in the Deployment (key
+ * `deployment`) `spec.template`; in the observed XR, `metadata.managedFields`,
+ * `metadata.annotations` and `spec.crossplane`. The desired XR is decoded whole (the response writes it back) and so is the
+ * Input. A skipped field is absent from the decoded object. The rule applies to a Struct
+ * entry written as every encoder writes one, its key and then a Value filling the rest of
+ * the entry (struct-decode.ts); an entry written otherwise is decoded like any other.
+ * test/wire/unread.test.ts runs the pipeline on objects that watch every read and checks
+ * that none of these fields is read, so a step that starts reading one fails there.
+ *
  * Field numbers: run_function.proto (apiextensions.fn.proto.v1; v1beta1 is the same wire).
  * A singular field seen twice keeps the last one and a map entry without a value is dropped,
  * as the SDK's ts-proto decoder does. Depth is counted as protobuf-go counts it (the request
@@ -27,6 +38,8 @@ import {
   type Reader,
 } from './reader.js';
 import { structField } from './struct-decode.js';
+import type { Unread } from './struct-stack.js';
+import { UNREAD_IN_COMPOSITE, UNREAD_IN_OBJECT, unreadInComposed } from './unread.js';
 import { Ready, type DesiredComposite, type FunctionRequest, type JsonObject } from './types.js';
 
 /** Tags, (field number << 3) | wire type: fields 1 to 8 length-delimited, `ready` a varint. */
@@ -100,17 +113,25 @@ class RequestDecoder {
     reader.len = len;
   }
 
-  private struct(depth: number, segment: string): JsonObject {
+  private struct(depth: number, segment: string, unread?: Unread): JsonObject {
     try {
-      return structField(this.reader, depth);
+      return structField(this.reader, depth, unread);
     } catch (error) {
       throw within(error, segment);
     }
   }
 
-  /** A Resource's `resource` Struct (field 1); the rest of the Resource is skipped. */
-  private resourceField(fieldTag: number, depth: number, body: { resource?: JsonObject }): void {
-    if (fieldTag === FIELD_1) body.resource = this.struct(depth + 1, '.resource');
+  /**
+   * A Resource's `resource` Struct (field 1), without its `unread` fields; the rest of the
+   * Resource is skipped.
+   */
+  private resourceField(
+    fieldTag: number,
+    depth: number,
+    body: { resource?: JsonObject },
+    unread?: Unread,
+  ): void {
+    if (fieldTag === FIELD_1) body.resource = this.struct(depth + 1, '.resource', unread);
     else skip(this.reader, fieldTag);
   }
 
@@ -160,7 +181,7 @@ class RequestDecoder {
       if (fieldTag === FIELD_1) {
         const body: { resource?: JsonObject } = {};
         this.fields(3, '.composite', (t) => {
-          this.resourceField(t, 3, body);
+          this.resourceField(t, 3, body, UNREAD_IN_COMPOSITE);
         });
         req.observedComposite = body.resource;
       } else if (fieldTag === FIELD_2) {
@@ -168,7 +189,7 @@ class RequestDecoder {
         if (entry.start < 0 || !this.owns(entry.key)) return;
         const body: { resource?: JsonObject } = {};
         this.valueFields(entry, 4, '.resources', (t) => {
-          this.resourceField(t, 4, body);
+          this.resourceField(t, 4, body, unreadInComposed(entry.key));
         });
         resources.set(entry.key, body.resource);
       } else skip(this.reader, fieldTag);
@@ -221,7 +242,7 @@ class RequestDecoder {
       }
       const body: { resource?: JsonObject } = {};
       this.fields(4, `.items[${items.length}]`, (t) => {
-        this.resourceField(t, 4, body);
+        this.resourceField(t, 4, body, UNREAD_IN_OBJECT);
       });
       if (body.resource !== undefined) items.push(body.resource);
     });

@@ -47,11 +47,13 @@ import {
   ranks,
   setField,
   STRUCT,
+  unread,
   VALUE,
   values,
   via,
   VIA_INDEX,
   VIA_KEY,
+  type Unread,
 } from './struct-stack.js';
 import type { JsonObject } from './types.js';
 
@@ -114,6 +116,14 @@ function readCanonical(reader: Reader, top: number, inList: boolean): number {
   // An entry's Value is 2 levels below its Struct; a list's, 1 below its ListValue.
   const level = (levels[top] ?? 0) + (inList ? 1 : 2);
   if (level + 1 > MAX_MESSAGE_DEPTH) return -1;
+  // The key came first and the Value fills the rest, so the key is final: a field skipped
+  // unread ends here, its length checked and nothing else.
+  const rule = inList ? undefined : unread[top]?.get(name);
+  if (rule === true) {
+    reader.pos = end;
+    reader.len = outer;
+    return top;
+  }
   const value = canonicalValue(reader, end);
   if (value === NOT_CANONICAL) return -1;
   reader.len = outer;
@@ -129,15 +139,19 @@ function readCanonical(reader: Reader, top: number, inList: boolean): number {
   via[top + 1] = inList ? VIA_INDEX : VIA_KEY;
   keys[top + 1] = name;
   indexes[top + 1] = inList ? (container as unknown[]).length - 1 : 0;
+  unread[top + 1] = rule;
   reader.len = end;
   return top + 1;
 }
 
 /**
  * A length-delimited Struct field at the reader, as JSON; `depth` is the Struct's own depth
- * in messages (the top-level message is 1), for protobuf-go's limit.
+ * in messages (the top-level message is 1), for protobuf-go's limit. Fields named in `skipped`
+ * are skipped unread where their entry is canonical (its key, then a Value filling the rest,
+ * as every encoder writes it): only their length is checked, and they are not in the JSON.
+ * An entry written otherwise is decoded as if `skipped` did not name it.
  */
-export function structField(reader: Reader, depth: number): JsonObject {
+export function structField(reader: Reader, depth: number, skipped?: Unread): JsonObject {
   const root: JsonObject = {};
   const size = length(reader);
   let top = 0;
@@ -145,6 +159,7 @@ export function structField(reader: Reader, depth: number): JsonObject {
   containers[0] = root;
   levels[0] = depth;
   via[0] = 0;
+  unread[0] = skipped;
   outers[0] = enter(reader, size, depth);
   try {
     for (;;) {
@@ -220,6 +235,7 @@ export function structField(reader: Reader, depth: number): JsonObject {
               top = push(reader, rank === RANK_STRUCT ? STRUCT : LIST, top);
               via[top] = 0;
               containers[top] = container;
+              unread[top] = undefined;
             }
             continue;
           }

@@ -9,15 +9,31 @@
  * - any other object is a Struct of its `Object.keys`; a bigint, function or symbol is refused.
  * Strings are written as TextEncoder writes them: a lone surrogate becomes U+FFFD.
  *
- * protobufjs's `fork`/`ldelim` cost two allocations per message and a Struct is mostly small
- * messages, so an entry holding a scalar is sized on the spot instead; only objects and lists
- * are forked.
+ * A Struct is mostly small entries holding a scalar: each is sized on the spot and queued as
+ * one operation when it is small (writer.ts), else written field by field with its lengths;
+ * only entries holding an object or a list are forked (`fork`/`ldelim`), their lengths known
+ * when they end.
  */
-import protobuf from 'protobufjs/minimal.js';
 import { indexSegment, keySegment, MAX_MESSAGE_DEPTH } from './errors.js';
+import { queueSmallRun, SMALL_DEPTH, smallElementSize, smallEntrySize } from './small-values.js';
 import type { JsonObject } from './types.js';
+import {
+  BOOL_VALUE,
+  ENTRY_KEY,
+  ENTRY_VALUE,
+  LIST_VALUE,
+  LIST_VALUES,
+  NULL_VALUE,
+  NUMBER_VALUE,
+  STRING_VALUE,
+  STRUCT_FIELDS,
+  STRUCT_VALUE,
+  utf8Size,
+  writeString,
+  type Writer,
+} from './writer.js';
 
-export type Writer = protobuf.Writer;
+export { writeString, type Writer } from './writer.js';
 
 /** A value the encoder cannot write; `segments` is its path inside the Struct, innermost first. */
 export class Unencodable extends Error {
@@ -29,31 +45,7 @@ export class Unencodable extends Error {
   }
 }
 
-declare global {
-  // ES2024, in Node 20 and later; the ES2023 lib this project compiles against lacks them.
-  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- merges into String
-  interface String {
-    isWellFormed(): boolean;
-    toWellFormed(): string;
-  }
-}
-
-const STRUCT_FIELDS = 10; // Struct.fields, a map entry
-const ENTRY_KEY = 10;
-const ENTRY_VALUE = 18;
-const LIST_VALUES = 10; // ListValue.values
-const NULL_VALUE = 8;
-const NUMBER_VALUE = 17;
-const STRING_VALUE = 26;
-const BOOL_VALUE = 32;
-const STRUCT_VALUE = 42;
-const LIST_VALUE = 50;
-
 const TOO_DEEP = `nested deeper than protobuf-go's limit of ${MAX_MESSAGE_DEPTH} messages`;
-
-export function writeString(writer: Writer, text: string): void {
-  writer.string(text.isWellFormed() ? text : text.toWellFormed());
-}
 
 function varintSize(value: number): number {
   if (value < 0x80) return 1;
@@ -61,25 +53,6 @@ function varintSize(value: number): number {
   if (value < 0x200000) return 3;
   if (value < 0x10000000) return 4;
   return 5;
-}
-
-/** Below this many UTF-16 units a JS loop beats Buffer.byteLength's native call. */
-const SHORT_STRING = 32;
-
-/** UTF-8 bytes of `text`, a lone surrogate counted as the 3 bytes of U+FFFD. */
-function utf8Size(text: string): number {
-  if (text.length >= SHORT_STRING) return Buffer.byteLength(text, 'utf8');
-  let size = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x80) size += 1;
-    else if (code < 0x800) size += 2;
-    else if (code >= 0xd800 && code < 0xdc00 && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
-      size += 4;
-      index++;
-    } else size += 3;
-  }
-  return size;
 }
 
 /** A length-delimited field's whole size: tag, length prefix, content. */
@@ -90,15 +63,15 @@ const field = (content: number) => 1 + varintSize(content) + content;
  * synchronous) and cleared after each.
  */
 const containers: unknown[] = [];
-/** An object's entries (Object.entries: one native call, no per-key lookup); undefined for a list. */
-const entryLists: (readonly [string, unknown][] | undefined)[] = [];
+/** An object's keys (`Object.keys`, the SDK's order); undefined for a list. */
+const keyLists: (readonly string[] | undefined)[] = [];
 const positions: number[] = [];
 /** The depth of each open object's Struct or list's ListValue. */
 const depths: number[] = [];
 
 function open(top: number, value: object, isList: boolean, depth: number): void {
   containers[top] = value;
-  entryLists[top] = isList ? undefined : Object.entries(value);
+  keyLists[top] = isList ? undefined : Object.keys(value);
   positions[top] = 0;
   depths[top] = depth;
 }
@@ -108,8 +81,8 @@ function refuse(reason: string, top: number): never {
   const segments: string[] = [];
   for (let slot = top; slot >= 0; slot--) {
     const at = (positions[slot] ?? 1) - 1;
-    const entries = entryLists[slot];
-    segments.push(entries === undefined ? indexSegment(at) : keySegment(entries[at]?.[0] ?? ''));
+    const keys = keyLists[slot];
+    segments.push(keys === undefined ? indexSegment(at) : keySegment(keys[at] ?? ''));
   }
   throw new Unencodable(reason, segments);
 }
@@ -153,47 +126,72 @@ function writeScalar(writer: Writer, value: unknown): void {
 }
 
 /**
- * Writes the content of a Struct for `object`, at `depth` messages. An entry or element
- * holding a scalar is sized on the spot and written with its lengths; one holding an object
- * or list is forked, its lengths written when it ends.
+ * Queues the small entries or elements of the open container `top` from its position on, as
+ * one operation; returns false when the next one is not small.
+ */
+function queueRun(writer: Writer, top: number, length: number, valueDepth: number): boolean {
+  const container = containers[top] as Readonly<Record<string, unknown>> & readonly unknown[];
+  const keys = keyLists[top];
+  const start = positions[top] ?? 0;
+  // Objects and lists in a run nest up to SMALL_DEPTH messages: near the limit, scalars only.
+  const scalarsOnly = valueDepth + SMALL_DEPTH > MAX_MESSAGE_DEPTH;
+  let end = start;
+  let size = 0;
+  for (; end < length; end++) {
+    const key = keys?.[end] ?? '';
+    const value = keys === undefined ? container[end] : container[key];
+    if (keys !== undefined && value === undefined) continue;
+    if (valueDepth > MAX_MESSAGE_DEPTH) {
+      positions[top] = end + 1;
+      refuse(TOO_DEEP, top);
+    }
+    if (scalarsOnly && typeof value === 'object' && value !== null) break;
+    const entry = keys === undefined ? smallElementSize(value) : smallEntrySize(key, value);
+    if (entry < 0) break;
+    size += entry;
+  }
+  if (end === start) return false;
+  positions[top] = end;
+  if (size > 0) queueSmallRun(writer, { container, keys, start, end }, size);
+  return true;
+}
+
+/**
+ * Writes the content of a Struct for `object`, at `depth` messages. Runs of small entries or
+ * elements are queued whole; a larger scalar is sized on the spot and written with its
+ * lengths; an object or list is forked, its lengths written when it ends.
  */
 function writeStructContent(writer: Writer, object: JsonObject, depth: number): void {
   let top = 0;
   open(0, object, false, depth);
   try {
     for (;;) {
-      const entries = entryLists[top];
+      const keys = keyLists[top];
+      const container = containers[top] as Readonly<Record<string, unknown>> & readonly unknown[];
+      const length = keys === undefined ? container.length : keys.length;
+      // A Struct at d: entries at d + 1, Values at d + 2; a ListValue: Values at d + 1.
+      const valueDepth = (depths[top] ?? 0) + (keys === undefined ? 1 : 2);
+      if (queueRun(writer, top, length, valueDepth)) continue;
       const at = positions[top] ?? 0;
-      const length =
-        entries === undefined ? (containers[top] as readonly unknown[]).length : entries.length;
       if (at === length) {
         if (top === 0) return;
         containers[top] = undefined;
-        entryLists[top] = undefined;
+        keyLists[top] = undefined;
         top--;
         // The object or list, its Value, and in an object the entry holding that Value.
         writer.ldelim().ldelim();
-        if (entryLists[top] !== undefined) writer.ldelim();
+        if (keyLists[top] !== undefined) writer.ldelim();
         continue;
       }
       positions[top] = at + 1;
-      let value: unknown;
-      let key = '';
-      if (entries === undefined) value = (containers[top] as readonly unknown[])[at];
-      else {
-        const pair = entries[at];
-        value = pair?.[1];
-        if (value === undefined) continue;
-        key = pair?.[0] ?? '';
-      }
-      // A Struct at d: entries at d + 1, Values at d + 2; a ListValue: Values at d + 1.
-      const valueDepth = (depths[top] ?? 0) + (entries === undefined ? 1 : 2);
+      const key = keys?.[at] ?? '';
+      const value = keys === undefined ? container[at] : container[key];
       if (valueDepth > MAX_MESSAGE_DEPTH) refuse(TOO_DEEP, top);
       const scalar = scalarSize(value, top);
       if (scalar >= 0) {
-        if (entries !== undefined) {
-          const keySize = key === '' ? 0 : field(utf8Size(key));
-          writer.uint32(STRUCT_FIELDS).uint32(keySize + field(scalar));
+        if (keys !== undefined) {
+          const keyField = key === '' ? 0 : field(utf8Size(key));
+          writer.uint32(STRUCT_FIELDS).uint32(keyField + field(scalar));
           if (key !== '') writeString(writer.uint32(ENTRY_KEY), key);
           writer.uint32(ENTRY_VALUE).uint32(scalar);
         } else writer.uint32(LIST_VALUES).uint32(scalar);
@@ -201,7 +199,7 @@ function writeStructContent(writer: Writer, object: JsonObject, depth: number): 
         continue;
       }
       if (valueDepth + 1 > MAX_MESSAGE_DEPTH) refuse(TOO_DEEP, top);
-      if (entries !== undefined) {
+      if (keys !== undefined) {
         writer.uint32(STRUCT_FIELDS).fork();
         if (key !== '') writeString(writer.uint32(ENTRY_KEY), key);
         writer.uint32(ENTRY_VALUE).fork();
@@ -214,7 +212,7 @@ function writeStructContent(writer: Writer, object: JsonObject, depth: number): 
   } finally {
     for (let slot = 0; slot <= top; slot++) {
       containers[slot] = undefined;
-      entryLists[slot] = undefined;
+      keyLists[slot] = undefined;
     }
   }
 }

@@ -30,6 +30,14 @@ export const outers: number[] = [];
 export const levels: number[] = [];
 export const via: number[] = [];
 export const indexes: number[] = [];
+/** STRUCT: which of its fields, and of theirs, are skipped unread; undefined: none. */
+export const unread: (Unread | undefined)[] = [];
+
+/**
+ * Fields of a Struct skipped unread: `true` skips the field's value whole, a nested Unread
+ * applies to the object the field holds.
+ */
+export type Unread = ReadonlyMap<string, Unread | true>;
 
 /** Opens a message of `kind` at the reader's length prefix, below `top`; returns the new top. */
 export function push(reader: Reader, kind: number, top: number): number {
@@ -70,5 +78,6 @@ export function clear(top: number): void {
   for (let slot = 0; slot <= top; slot++) {
     containers[slot] = undefined;
     values[slot] = undefined;
+    unread[slot] = undefined;
   }
 }

@@ -16,10 +16,10 @@ import { request } from './support/requests.js';
 let workDir: string;
 let slowMain: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'fn-shutdown-'));
   slowMain = join(workDir, 'slow-main.js');
-  bundle('test/server/support/slow-main.ts', slowMain);
+  await bundle('test/server/support/slow-main.ts', slowMain);
 });
 
 afterAll(() => {

@@ -11,6 +11,7 @@ import type { FunctionResponse } from '../../src/wire/types.js';
 import { propertyRuns } from '../support/depth.js';
 import { functionResponse } from './support/arbitraries.js';
 import { sdkResponse } from './support/sdk-messages.js';
+import { sdkStruct, sdkStructBytes } from './support/sdk-struct.js';
 
 const SETTINGS = { seed: 20261130, numRuns: propertyRuns(150, 2000) };
 
@@ -34,6 +35,17 @@ function keepsOrder(rsp: FunctionResponse): boolean {
   return JSON.stringify(Object.keys(object)) === JSON.stringify(keys);
 }
 
+/**
+ * Whether the SDK writes the context back as it came: not when two of its keys are one after
+ * UTF-8 (two lone surrogates both become U+FFFD), which the SDK's object keeps once.
+ */
+function contextRoundTrips(rsp: FunctionResponse): boolean {
+  const bytes = rsp.context;
+  if (bytes === undefined) return true;
+  const context = sdkStruct(bytes);
+  return context === undefined || Buffer.from(sdkStructBytes(context)).equals(bytes);
+}
+
 describe('encodeRunFunctionResponse on arbitrary responses', () => {
   it('decodes with the SDK to the message the response stands for', () => {
     fc.assert(
@@ -48,7 +60,7 @@ describe('encodeRunFunctionResponse on arbitrary responses', () => {
   it('writes the SDK bytes wherever the SDK can encode the same message', () => {
     const sdkEncodable = functionResponse
       .map((rsp) => ({ ...rsp, passThrough: [] }))
-      .filter(keepsOrder);
+      .filter((rsp) => keepsOrder(rsp) && contextRoundTrips(rsp));
     fc.assert(
       fc.property(sdkEncodable, (rsp) => {
         const sdkBytes = Buffer.from(RunFunctionResponse.encode(sdkResponse(rsp)).finish());

@@ -84,8 +84,32 @@ export const resourceKey = fc.oneof(fc.constantFrom(...RESOURCE_KEYS), key);
 const ready = fc.constantFrom(0, 1, 2);
 const bytes = fc.uint8Array({ maxLength: 40 }).map((array) => Buffer.from(array));
 
+/** Fields that may hold anything, a key left out when undefined. */
+const someOf = (...names: string[]) =>
+  fc.record(Object.fromEntries(names.map((name) => [name, json])), { requiredKeys: [] });
+
+/**
+ * An object shaped like a Kubernetes object, with the fields the decoder skips unread in
+ * some (decode-request.ts) beside others: metadata, spec and status of any content.
+ */
+export const kubeObject = fc
+  .record({
+    top: fields,
+    metadata: fields,
+    metadataUnread: someOf('managedFields', 'annotations', 'labels', 'ownerReferences'),
+    spec: fields,
+    specUnread: someOf('crossplane', 'template'),
+    status: someOf('status'),
+  })
+  .map(({ top, metadata, metadataUnread, spec, specUnread, status }) => ({
+    ...top,
+    metadata: { ...metadata, ...metadataUnread },
+    spec: { ...spec, ...specUnread },
+    ...status,
+  }));
+
 const sdkResource: fc.Arbitrary<SdkResource> = fc.record({
-  resource: optional(fields),
+  resource: optional(fc.oneof(fields, kubeObject)),
   connectionDetails: fc.dictionary(key, bytes, { maxKeys: 2 }),
   ready: fc.constantFrom(SdkReady.READY_UNSPECIFIED, SdkReady.READY_TRUE, SdkReady.READY_FALSE),
 });

@@ -63,7 +63,39 @@ export type ComparableRequest = {
   extraResources: Record<string, readonly JsonObject[]>;
 };
 
-/** The SDK's decoding of a request, cut to what FunctionRequest holds. */
+/**
+ * Fields the decoder skips unread, as decode-request.ts states the rule: paths from the
+ * object's root, the last segment removed whatever its value, the others objects.
+ */
+export const UNREAD_METADATA = ['managedFields', 'annotations'].map((field) => ['metadata', field]);
+export const UNREAD_IN_XR = [
+  ['metadata', 'managedFields'],
+  ['metadata', 'annotations'],
+  ['spec', 'crossplane'],
+];
+export const unreadInComposed = (key: string) =>
+  key === 'deployment' ? [...UNREAD_METADATA, ['spec', 'template']] : UNREAD_METADATA;
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function without(object: JsonObject, path: readonly string[]): JsonObject {
+  const [field, ...rest] = path;
+  if (field === undefined || !Object.hasOwn(object, field)) return object;
+  if (rest.length === 0)
+    return Object.fromEntries(Object.entries(object).filter(([k]) => k !== field));
+  const inner = object[field];
+  return isObject(inner) ? { ...object, [field]: without(inner, rest) } : object;
+}
+
+/** `object` without the fields at `paths`; the objects on the way are copied, not changed. */
+export const withoutUnread = (object: JsonObject, paths: readonly (readonly string[])[]) =>
+  paths.reduce(without, object);
+
+/**
+ * The SDK's decoding of a request, cut to what FunctionRequest holds: the function's own
+ * observed resources, required resources that carry a body, and not the fields skipped unread.
+ */
 export function fromSdk(
   sdk: RunFunctionRequest,
   owns: (key: string) => boolean,
@@ -72,13 +104,18 @@ export function fromSdk(
   const desired = sdk.desired?.resources ?? {};
   const composite = sdk.desired?.composite;
   const items = (resources: { items: SdkResource[] }) =>
-    resources.items.flatMap((item) => (item.resource === undefined ? [] : [item.resource]));
+    resources.items.flatMap((item) =>
+      item.resource === undefined ? [] : [withoutUnread(item.resource, UNREAD_METADATA)],
+    );
+  const xr = sdk.observed?.composite?.resource;
   return {
     tag: sdk.meta?.tag ?? '',
-    observedComposite: sdk.observed?.composite?.resource,
+    observedComposite: xr && withoutUnread(xr, UNREAD_IN_XR),
     observedResources: Object.fromEntries(
       Object.entries(observed).flatMap(([key, resource]) =>
-        owns(key) && resource.resource !== undefined ? [[key, resource.resource]] : [],
+        owns(key) && resource.resource !== undefined
+          ? [[key, withoutUnread(resource.resource, unreadInComposed(key))]]
+          : [],
       ),
     ),
     desiredComposite: composite === undefined ? undefined : comparableResource(composite),
