@@ -6,6 +6,7 @@
  */
 import type { RunFunctionResponse } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
+import type { DittoServerStatus } from '../src/api/status.js';
 import { NIGHT } from './fixtures/backups.js';
 import { BACKUP_SPEC } from './fixtures/xr.js';
 import { BACKUPS_REQUIREMENT, condition, status } from './support/expected.js';
@@ -40,7 +41,7 @@ const responses = play([
 
 const JOB = 'demo-configure-0844943269';
 /** The whole status of the configured server, its `backup` as given. */
-const configured = (backup: object) =>
+const configured = (backup: DittoServerStatus['backup']) =>
   status({
     ...SERVING_STATUS,
     phase: 'Running',
@@ -100,7 +101,7 @@ describe('backup health', () => {
 
   it('failed: BackupReady is False, reason LastBackupFailed, while the next one runs', async () => {
     const rsp = at(responses, 'backup-failed');
-    expect(backupStatus(rsp)).toEqual({
+    const backup = {
       ...BASE,
       ready: false,
       lastSuccessful: {
@@ -110,8 +111,9 @@ describe('backup health', () => {
       },
       lastFailed: { name: 'demo-postgres-repo1-incr-b3x8z', at: '2026-11-20T04:00:00Z' },
       latestRestorableTime: '2026-11-20T08:59:12.654321Z',
-    });
-    expect(rsp.desired?.composite?.resource?.status).toEqual(configured(backupStatus(rsp)));
+    };
+    expect(backupStatus(rsp)).toEqual(backup);
+    expect(rsp.desired?.composite?.resource?.status).toEqual(configured(backup));
     expect(rsp.conditions).toEqual([
       DATABASE_READY,
       condition(
