@@ -4,7 +4,6 @@
  * last, as Crossplane applies it. The backups Crossplane fetches are given per step.
  */
 import type { RunFunctionResponse } from '@crossplane-org/function-sdk-typescript';
-import { isConfigureJobKey } from '../../src/resources.js';
 import { observeDesired, type World } from '../fixtures/observed.js';
 import { xr, type JsonObject, type Overrides } from '../fixtures/xr.js';
 import { callFunction } from './call.js';
@@ -56,13 +55,4 @@ export function at(responses: ReadonlyMap<string, RunFunctionResponse>, step: st
   const rsp = responses.get(step);
   if (!rsp) throw new Error(`no step ${step}`);
   return rsp;
-}
-
-/** The key of the one configure Job a response composes; throws unless there is exactly one. */
-export function configureJobKeyOf(rsp: RunFunctionResponse): string {
-  const keys = Object.keys(desiredObjects(rsp)).filter(isConfigureJobKey);
-  const [key] = keys;
-  if (key === undefined || keys.length > 1)
-    throw new Error(`expected one configure Job, found ${keys.length}: ${keys.join(', ')}`);
-  return key;
 }
