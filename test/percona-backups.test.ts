@@ -1,37 +1,53 @@
 /**
  * Backup health (api.md §8): the server's PerconaPGBackups, fetched by the label its
  * cluster carries, fill `status.backup` and decide BackupReady. Played on a running server
- * as the nightly backups come in; whole responses are reviewed golden files.
+ * (configured, phase Running) as the nightly backups come in; whole responses are reviewed
+ * golden files.
  */
 import type { RunFunctionResponse } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import type { DittoServerStatus } from '../src/api/status.js';
 import { NIGHT } from './fixtures/backups.js';
-import type { World } from './fixtures/observed.js';
 import { BACKUP_SPEC } from './fixtures/xr.js';
-import { BACKUPS_REQUIREMENT, condition } from './support/expected.js';
-import { desiredObjects, responseJson } from './support/request.js';
+import { BACKUPS_REQUIREMENT, condition, status } from './support/expected.js';
+import { applied, AVAILABLE, BACKUP_READY, DATABASE_READY } from './support/lifecycle-story.js';
+import {
+  BACKUP_STATUS,
+  CONFIGURED,
+  matchesGolden,
+  READY,
+  SERVING_STATUS,
+} from './support/percona-story.js';
+import { desiredObjects } from './support/request.js';
 import { at, play } from './support/story.js';
 
 const SPEC = { percona: { enabled: true, backup: BACKUP_SPEC } };
-const READY: World = { percona: { state: 'ready', backup: 'ready' }, deployment: 'available' };
 
 const responses = play([
   ['created', { spec: SPEC }],
   ['percona ready', { spec: SPEC, world: READY }],
+  // The server available: its configure Job is created, and completes by the next step.
   ['no backup yet', { spec: SPEC, world: READY }],
-  ['backup-succeeded', { spec: SPEC, world: READY, backups: [NIGHT.full, NIGHT.incr] }],
+  ['backup-succeeded', { spec: SPEC, world: CONFIGURED, backups: [NIGHT.full, NIGHT.incr] }],
   [
     'backup-failed',
-    { spec: SPEC, world: READY, backups: [NIGHT.full, NIGHT.incr, NIGHT.failed, NIGHT.running] },
+    {
+      spec: SPEC,
+      world: CONFIGURED,
+      backups: [NIGHT.full, NIGHT.incr, NIGHT.failed, NIGHT.running],
+    },
   ],
 ]);
 
-async function matchesGolden(rsp: RunFunctionResponse, name: string): Promise<void> {
-  await expect(stringify(responseJson(rsp), { lineWidth: 0, version: '1.1' })).toMatchFileSnapshot(
-    `golden/percona-lifecycle/${name}.yaml`,
-  );
-}
+const JOB = 'demo-configure-0844943269';
+/** The whole status of the configured server, its `backup` as given. */
+const configured = (backup: DittoServerStatus['backup']) =>
+  status({
+    ...SERVING_STATUS,
+    phase: 'Running',
+    backup,
+    configuration: { applied: true, hash: '0844943269' },
+  });
 
 const backupStatus = (rsp: RunFunctionResponse) =>
   (rsp.desired?.composite?.resource?.status as { backup: unknown }).backup;
@@ -77,21 +93,15 @@ describe('backup health', () => {
       },
       latestRestorableTime: '2026-11-20T08:59:12.654321Z',
     });
-    expect(rsp.conditions[1]).toEqual(
-      condition(
-        'BackupReady',
-        'True',
-        'BackupReady',
-        'Percona is ready for backups and the repo1 stanza exists',
-      ),
-    );
+    expect(rsp.desired?.composite?.resource?.status).toEqual(configured(BACKUP_STATUS));
+    expect(rsp.conditions).toEqual([DATABASE_READY, BACKUP_READY, AVAILABLE, applied(JOB)]);
     expect(rsp.results).toEqual([]);
     await matchesGolden(rsp, 'backup-succeeded');
   });
 
   it('failed: BackupReady is False, reason LastBackupFailed, while the next one runs', async () => {
     const rsp = at(responses, 'backup-failed');
-    expect(backupStatus(rsp)).toEqual({
+    const backup = {
       ...BASE,
       ready: false,
       lastSuccessful: {
@@ -101,15 +111,20 @@ describe('backup health', () => {
       },
       lastFailed: { name: 'demo-postgres-repo1-incr-b3x8z', at: '2026-11-20T04:00:00Z' },
       latestRestorableTime: '2026-11-20T08:59:12.654321Z',
-    });
-    expect(rsp.conditions[1]).toEqual(
+    };
+    expect(backupStatus(rsp)).toEqual(backup);
+    expect(rsp.desired?.composite?.resource?.status).toEqual(configured(backup));
+    expect(rsp.conditions).toEqual([
+      DATABASE_READY,
       condition(
         'BackupReady',
         'False',
         'LastBackupFailed',
         'The newest backup, PerconaPGBackup demo-postgres-repo1-incr-b3x8z, failed; the newest that succeeded is demo-postgres-repo1-incr-q9t4w',
       ),
-    );
+      AVAILABLE,
+      applied(JOB),
+    ]);
     expect(rsp.results).toEqual([]);
     await matchesGolden(rsp, 'backup-failed');
   });

@@ -1,65 +1,93 @@
 /**
  * A restore of the control-plane database played through reconciles (api.md §8): asked
- * for on a running server, running (the server held at 0 replicas, phase Restoring),
- * succeeded (the server back), then a second restore under a new name that fails. Each
- * step asserts readiness, status, conditions and results here, and the whole response as
- * a reviewed golden file.
+ * for on a configured server, running (the server held at 0 replicas, phase Restoring),
+ * succeeded (the server back, configured again by a new Job against the restored
+ * database, and only then Running), then a second restore under a new name that fails.
+ * Each step asserts readiness, status, conditions and results here, and the whole response
+ * as a reviewed golden file.
  */
-import { Ready, type RunFunctionResponse } from '@crossplane-org/function-sdk-typescript';
+import { Ready } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import { NIGHT } from './fixtures/backups.js';
 import type { World } from './fixtures/observed.js';
 import { BACKUP_SPEC, type JsonObject } from './fixtures/xr.js';
 import { validateComposedObject } from './support/composed-object.js';
 import { condition, status, warning } from './support/expected.js';
-import { desiredObjects, readiness, responseJson } from './support/request.js';
+import {
+  applied,
+  AVAILABLE,
+  BACKUP_READY,
+  DATABASE_READY,
+  percona,
+} from './support/lifecycle-story.js';
+import {
+  applying,
+  BACKUPS,
+  CONFIGURED,
+  held,
+  matchesGolden,
+  NOT_AVAILABLE_CONFIGURED,
+  READY,
+  SERVED,
+  SERVING_STATUS,
+  STILL_AT_ZERO,
+} from './support/percona-story.js';
+import { desiredObjects, readiness } from './support/request.js';
 import { at, play, type Story } from './support/story.js';
 
 const T = Ready.READY_TRUE;
 const F = Ready.READY_FALSE;
-const BACKUPS = [NIGHT.full, NIGHT.incr];
 const SPEC = { percona: { enabled: true, backup: BACKUP_SPEC } };
 const PITR = { name: 'before-import', type: 'time', target: '2026-11-20T08:30:00+01:00' };
 const RESTORE = { percona: { enabled: true, backup: BACKUP_SPEC, restore: PITR } };
 const AGAIN = { percona: { enabled: true, backup: BACKUP_SPEC, restore: { name: 'second' } } };
 
-const READY: World = { percona: { state: 'ready', backup: 'ready' }, deployment: 'available' };
+/**
+ * The configure hash follows the Deployment's generation: 1 as created, 2 held at 0 for
+ * the restore, 3 back at 1 replica, 4 held again for the second restore.
+ */
+const HASH = { 1: '0844943269', 2: '8eeb1fa095', 3: '7b75743339', 4: '092d80b160' };
+const FIRST_JOB = `configure-${HASH[1]}`;
+const AFTER_JOB = `configure-${HASH[3]}`;
+
 /** Crunchy has taken the instances down for the in-place restore. */
 const RESTORING: World = {
+  ...CONFIGURED,
   percona: { state: 'initializing', backup: 'ready' },
-  deployment: 'available',
   deploymentGeneration: 2,
 };
-const DONE = { ...READY, deploymentGeneration: 2 };
+const BACK: World = { ...CONFIGURED, deploymentGeneration: 3, restore: 'Succeeded' };
 
 const STORY: Story = [
   ['created', { spec: SPEC, backups: BACKUPS }],
   ['percona ready', { spec: SPEC, world: READY, backups: BACKUPS }],
-  ['running', { spec: SPEC, world: READY, backups: BACKUPS }],
-  ['restore asked', { spec: RESTORE, world: READY, backups: BACKUPS }],
+  ['available', { spec: SPEC, world: READY, backups: BACKUPS }],
+  ['running', { spec: SPEC, world: CONFIGURED, backups: BACKUPS }],
+  ['restore asked', { spec: RESTORE, world: CONFIGURED, backups: BACKUPS }],
   [
     'restore-running',
     { spec: RESTORE, world: { ...RESTORING, restore: 'Running' }, backups: BACKUPS },
   ],
   [
     'restore-succeeded',
-    { spec: RESTORE, world: { ...DONE, restore: 'Succeeded' }, backups: BACKUPS },
-  ],
-  [
-    'server back',
     {
       spec: RESTORE,
-      world: { ...READY, deploymentGeneration: 3, restore: 'Succeeded' },
+      world: { ...CONFIGURED, deploymentGeneration: 2, restore: 'Succeeded' },
       backups: BACKUPS,
     },
   ],
-  ['second asked', { spec: AGAIN, world: { ...DONE, restore: 'Succeeded' }, backups: BACKUPS }],
+  ['restore-reconfiguring', { spec: RESTORE, world: BACK, backups: BACKUPS }],
+  ['reconfigured', { spec: RESTORE, world: BACK, backups: BACKUPS }],
+  ['second asked', { spec: AGAIN, world: BACK, backups: BACKUPS }],
   [
     'restore-failed',
     {
       spec: AGAIN,
-      world: { ...DONE, restores: { 'restore-before-import': 'Succeeded' }, restore: 'Failed' },
+      world: {
+        ...CONFIGURED,
+        deploymentGeneration: 4,
+        restores: { 'restore-before-import': 'Succeeded' },
+        restore: 'Failed',
+      },
       backups: BACKUPS,
     },
   ],
@@ -68,58 +96,9 @@ const STORY: Story = [
 const responses = play(STORY);
 const step = (name: string) => at(responses, name);
 
-async function matchesGolden(rsp: RunFunctionResponse, name: string): Promise<void> {
-  await expect(stringify(responseJson(rsp), { lineWidth: 0, version: '1.1' })).toMatchFileSnapshot(
-    `golden/percona-lifecycle/${name}.yaml`,
-  );
-}
-
-const database = (state: string, ready: boolean) => ({
-  type: 'postgres' as const,
-  clusterName: 'demo-postgres',
-  state,
-  host: 'demo-postgres-pgbouncer.team-a.svc',
-  secretName: 'demo-postgres-pguser-dittofs',
-  ready,
-});
-const backup = {
-  enabled: true,
-  ready: true,
-  stanzaCreated: true,
-  repoPath: '/pgbackrest/team-a/demo/repo1',
-  lastSuccessful: {
-    name: 'demo-postgres-repo1-incr-q9t4w',
-    completedAt: '2026-11-20T03:00:52Z',
-    type: 'incr',
-  },
-  latestRestorableTime: '2026-11-20T08:59:12.654321Z',
-};
-const endpoints = { nfs: '203.0.113.2:12049' };
-const databaseReady = condition(
-  'DatabaseReady',
-  'True',
-  'PerconaReady',
-  'PerconaPGCluster demo-postgres is ready',
-);
-const backupReady = condition(
-  'BackupReady',
-  'True',
-  'BackupReady',
-  'Percona is ready for backups and the repo1 stanza exists',
-);
-const SERVED = {
-  config: T,
-  'pvc-controlplane': T,
-  'pvc-metadata': T,
-  'pvc-content': T,
-  'jwt-secret': T,
-  'admin-secret': T,
-  'api-service': T,
-  'nfs-service': T,
-  postgres: T,
-  'backup-secret': T,
-  deployment: T,
-};
+/** Available and Configured while restore `name` runs. */
+const restoring = (name: string) =>
+  held('Restoring', `PerconaPGRestore demo-postgres-restore-${name}`);
 
 describe('a restore of the control-plane database', () => {
   it('asked for: composed from repo1 with the target in UTC, the server held at 0', () => {
@@ -147,29 +126,18 @@ describe('a restore of the control-plane database', () => {
     expect(validateComposedObject(desired['restore-before-import'] as JsonObject)).toEqual([]);
     expect((desired.deployment?.spec as JsonObject).replicas).toBe(0);
     expect(desired.postgres).toEqual(desiredObjects(step('running')).postgres);
-    expect(readiness(rsp)).toEqual({ ...SERVED, 'restore-before-import': F });
+    // The completed Job is kept as observed; no new one while the server is held.
+    expect(desired[FIRST_JOB]).toEqual(desiredObjects(step('running'))[FIRST_JOB]);
+    expect(readiness(rsp)).toEqual({ ...SERVED, [FIRST_JOB]: T, 'restore-before-import': F });
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({
+        ...SERVING_STATUS,
         phase: 'Restoring',
-        replicas: 1,
-        readyReplicas: 1,
-        availableReplicas: 1,
-        database: database('ready', true),
-        backup,
-        endpoints,
+        configuration: { applied: false, hash: HASH[1] },
         restore: { name: 'before-import', state: '' },
       }),
     );
-    expect(rsp.conditions).toEqual([
-      databaseReady,
-      backupReady,
-      condition(
-        'Available',
-        'False',
-        'Restoring',
-        'Deployment demo is held at 0 replicas while PerconaPGRestore demo-postgres-restore-before-import runs',
-      ),
-    ]);
+    expect(rsp.conditions).toEqual([DATABASE_READY, BACKUP_READY, ...restoring('before-import')]);
     expect(rsp.results).toEqual([]);
   });
 
@@ -180,13 +148,21 @@ describe('a restore of the control-plane database', () => {
     expect(desired['restore-before-import']).toEqual(
       desiredObjects(step('restore asked'))['restore-before-import'],
     );
-    expect(readiness(rsp)).toEqual({ ...SERVED, postgres: F, 'restore-before-import': F });
+    expect(readiness(rsp)).toEqual({
+      ...SERVED,
+      postgres: F,
+      [FIRST_JOB]: T,
+      'restore-before-import': F,
+    });
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({
+        ...SERVING_STATUS,
         phase: 'Restoring',
-        database: database('initializing', false),
-        backup,
-        endpoints,
+        replicas: 0,
+        readyReplicas: 0,
+        availableReplicas: 0,
+        database: percona('initializing', false),
+        configuration: { applied: false, hash: HASH[2] },
         restore: { name: 'before-import', state: 'Running' },
       }),
     );
@@ -197,13 +173,8 @@ describe('a restore of the control-plane database', () => {
         'PerconaNotReady',
         'PerconaPGCluster demo-postgres is initializing',
       ),
-      backupReady,
-      condition(
-        'Available',
-        'False',
-        'Restoring',
-        'Deployment demo is held at 0 replicas while PerconaPGRestore demo-postgres-restore-before-import runs',
-      ),
+      BACKUP_READY,
+      ...restoring('before-import'),
     ]);
     expect(rsp.results).toEqual([]);
     await matchesGolden(rsp, 'restore-running');
@@ -213,34 +184,68 @@ describe('a restore of the control-plane database', () => {
     const rsp = step('restore-succeeded');
     const desired = desiredObjects(rsp);
     expect(desired.deployment).toEqual(desiredObjects(step('running')).deployment);
-    expect(readiness(rsp)).toEqual({ ...SERVED, 'restore-before-import': T });
+    expect(readiness(rsp)).toEqual({ ...SERVED, [FIRST_JOB]: T, 'restore-before-import': T });
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({
-        phase: 'Pending',
-        database: database('ready', true),
-        backup,
-        endpoints,
+        ...SERVING_STATUS,
+        replicas: 0,
+        readyReplicas: 0,
+        availableReplicas: 0,
+        configuration: { applied: false, hash: HASH[2] },
         restore: { name: 'before-import', state: 'Succeeded' },
       }),
     );
     expect(rsp.conditions).toEqual([
-      databaseReady,
-      backupReady,
-      condition(
-        'Available',
-        'False',
-        'Unavailable',
-        'Deployment demo is still scaled to 0 replicas',
-      ),
+      DATABASE_READY,
+      BACKUP_READY,
+      STILL_AT_ZERO,
+      NOT_AVAILABLE_CONFIGURED,
     ]);
     expect(rsp.results).toEqual([]);
     await matchesGolden(rsp, 'restore-succeeded');
+  });
+
+  it('back and available: a new Job configures it against the restored database', async () => {
+    const rsp = step('restore-reconfiguring');
+    const desired = desiredObjects(rsp);
+    // The first Job goes in the response that composes its successor.
+    expect(desired[FIRST_JOB]).toBeUndefined();
+    expect(readiness(rsp)).toEqual({ ...SERVED, [AFTER_JOB]: F, 'restore-before-import': T });
     expect(rsp.desired?.composite?.resource?.status).toEqual(
-      step('restore-succeeded').desired?.composite?.resource?.status,
+      status({
+        ...SERVING_STATUS,
+        configuration: { applied: false, hash: HASH[3] },
+        restore: { name: 'before-import', state: 'Succeeded' },
+      }),
     );
-    expect((step('server back').desired?.composite?.resource?.status as JsonObject).phase).toBe(
-      'Running',
+    expect(rsp.conditions).toEqual([
+      DATABASE_READY,
+      BACKUP_READY,
+      AVAILABLE,
+      applying(`demo-${AFTER_JOB}`),
+    ]);
+    expect(rsp.results).toEqual([]);
+    await matchesGolden(rsp, 'restore-reconfiguring');
+  });
+
+  it('configured again: only now phase Running', () => {
+    const rsp = step('reconfigured');
+    expect(readiness(rsp)).toEqual({ ...SERVED, [AFTER_JOB]: T, 'restore-before-import': T });
+    expect(rsp.desired?.composite?.resource?.status).toEqual(
+      status({
+        ...SERVING_STATUS,
+        phase: 'Running',
+        configuration: { applied: true, hash: HASH[3] },
+        restore: { name: 'before-import', state: 'Succeeded' },
+      }),
     );
+    expect(rsp.conditions).toEqual([
+      DATABASE_READY,
+      BACKUP_READY,
+      AVAILABLE,
+      applied(`demo-${AFTER_JOB}`),
+    ]);
+    expect(rsp.results).toEqual([]);
   });
 
   it('a new name: a new restore, the succeeded one kept; it fails and a human is told', async () => {
@@ -253,16 +258,28 @@ describe('a restore of the control-plane database', () => {
       repoName: 'repo1',
     });
     const rsp = step('restore-failed');
-    expect(readiness(rsp)).toEqual({ ...SERVED, 'restore-before-import': T, 'restore-second': F });
+    expect(readiness(rsp)).toEqual({
+      ...SERVED,
+      [AFTER_JOB]: T,
+      'restore-before-import': T,
+      'restore-second': F,
+    });
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({
-        phase: 'Pending',
-        database: database('ready', true),
-        backup,
-        endpoints,
+        ...SERVING_STATUS,
+        replicas: 0,
+        readyReplicas: 0,
+        availableReplicas: 0,
+        configuration: { applied: false, hash: HASH[4] },
         restore: { name: 'second', state: 'Failed' },
       }),
     );
+    expect(rsp.conditions).toEqual([
+      DATABASE_READY,
+      BACKUP_READY,
+      STILL_AT_ZERO,
+      NOT_AVAILABLE_CONFIGURED,
+    ]);
     expect(rsp.results).toEqual([
       warning(
         'RestoreFailed',

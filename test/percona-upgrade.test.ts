@@ -7,43 +7,69 @@
  */
 import { Ready, type RunFunctionResponse } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import { NIGHT } from './fixtures/backups.js';
 import type { World } from './fixtures/observed.js';
 import { BACKUP_SPEC, type JsonObject } from './fixtures/xr.js';
 import { validateComposedObject } from './support/composed-object.js';
-import { condition, status, warning } from './support/expected.js';
-import { desiredObjects, readiness, responseJson } from './support/request.js';
+import { backupKeysWith, condition, status, warning } from './support/expected.js';
+import {
+  applied,
+  AVAILABLE,
+  BACKUP_READY,
+  DATABASE_READY,
+  percona,
+} from './support/lifecycle-story.js';
+import {
+  applying,
+  BACKUPS,
+  CONFIGURED,
+  held,
+  matchesGolden,
+  NOT_AVAILABLE_CONFIGURED,
+  READY,
+  SERVED,
+  SERVING_STATUS,
+  STILL_AT_ZERO,
+} from './support/percona-story.js';
+import { desiredObjects, readiness } from './support/request.js';
 import { at, play, type Story } from './support/story.js';
 
 const T = Ready.READY_TRUE;
 const F = Ready.READY_FALSE;
-const BACKUPS = [NIGHT.full, NIGHT.incr];
 const PG16 = 'docker.io/percona/percona-distribution-postgresql:16.11-2';
 const PG17 = 'docker.io/percona/percona-distribution-postgresql:17.7-2';
 const V16 = { percona: { enabled: true, postgresVersion: 16, backup: BACKUP_SPEC } };
 const V17 = { percona: { enabled: true, postgresVersion: 17, backup: BACKUP_SPEC } };
 
-const READY: World = { percona: { state: 'ready', backup: 'ready' }, deployment: 'available' };
+/**
+ * The configure hash follows the Deployment's generation: 1 as created, 2 held at 0 for
+ * the upgrade, 3 back at 1 replica with the new image in its init container.
+ */
+const HASH = { 1: '0844943269', 2: '8eeb1fa095', 3: '7b75743339' };
+const FIRST_JOB = `configure-${HASH[1]}`;
+const AFTER_JOB = `configure-${HASH[3]}`;
+
 /** Percona has paused the cluster for pg_upgrade (spec.pause, state paused). */
 const PAUSED: World = {
+  ...CONFIGURED,
   percona: { state: 'paused', generation: 2, backup: 'ready' },
-  deployment: 'available',
   deploymentGeneration: 2,
 };
-/** Percona wrote 17 and its images, and resumed the cluster. */
+/** Percona wrote 17 and its images, and resumed the cluster; the server still at 0. */
 const UPGRADED: World = {
+  ...CONFIGURED,
   percona: { state: 'ready', generation: 3, backup: 'ready' },
-  deployment: 'available',
   deploymentGeneration: 2,
   upgrade: 'succeeded',
 };
+/** The server back at 1 replica, available. */
+const BACK: World = { ...UPGRADED, deploymentGeneration: 3 };
 
 const base: Story = [
   ['created', { spec: V16, backups: BACKUPS }],
   ['percona ready', { spec: V16, world: READY, backups: BACKUPS }],
-  ['running', { spec: V16, world: READY, backups: BACKUPS }],
-  ['upgrade asked', { spec: V17, world: READY, backups: BACKUPS }],
+  ['available', { spec: V16, world: READY, backups: BACKUPS }],
+  ['running', { spec: V16, world: CONFIGURED, backups: BACKUPS }],
+  ['upgrade asked', { spec: V17, world: CONFIGURED, backups: BACKUPS }],
   ['upgrade-running', { spec: V17, world: { ...PAUSED, upgrade: 'running' }, backups: BACKUPS }],
 ];
 const succeeded = play([
@@ -53,70 +79,24 @@ const succeeded = play([
     'upgrade-succeeded',
     { spec: V17, world: { ...UPGRADED, clusterBehind: true }, backups: BACKUPS },
   ],
-  ['upgraded', { spec: V17, world: UPGRADED, backups: BACKUPS }],
-  ['server back', { spec: V17, world: { ...UPGRADED, deploymentGeneration: 3 }, backups: BACKUPS }],
+  ['upgraded', { spec: V17, world: BACK, backups: BACKUPS }],
+  ['reconfigured', { spec: V17, world: BACK, backups: BACKUPS }],
 ]);
 const failed = play([
   ...base,
   ['upgrade-failed', { spec: V17, world: { ...PAUSED, upgrade: 'failed' }, backups: BACKUPS }],
 ]);
 
-async function matchesGolden(rsp: RunFunctionResponse, name: string): Promise<void> {
-  await expect(stringify(responseJson(rsp), { lineWidth: 0, version: '1.1' })).toMatchFileSnapshot(
-    `golden/percona-lifecycle/${name}.yaml`,
-  );
-}
-
 type Cluster = { spec: { postgresVersion: number; image: string } & JsonObject };
 const cluster = (rsp: RunFunctionResponse) => desiredObjects(rsp).postgres as unknown as Cluster;
-const phase = (rsp: RunFunctionResponse) =>
-  (rsp.desired?.composite?.resource?.status as JsonObject).phase;
-const available = (rsp: RunFunctionResponse) => rsp.conditions[2];
-
-const SERVED = {
-  config: T,
-  'pvc-controlplane': T,
-  'pvc-metadata': T,
-  'pvc-content': T,
-  'jwt-secret': T,
-  'admin-secret': T,
-  'api-service': T,
-  'nfs-service': T,
-  postgres: T,
-  'backup-secret': T,
-  deployment: T,
-};
-const database = (state: string, ready: boolean) => ({
-  type: 'postgres' as const,
-  clusterName: 'demo-postgres',
-  state,
-  host: 'demo-postgres-pgbouncer.team-a.svc',
-  secretName: 'demo-postgres-pguser-dittofs',
-  ready,
-});
-const BACKUP_STATUS = {
-  enabled: true,
-  ready: true,
-  stanzaCreated: true,
-  repoPath: '/pgbackrest/team-a/demo/repo1',
-  lastSuccessful: {
-    name: 'demo-postgres-repo1-incr-q9t4w',
-    completedAt: '2026-11-20T03:00:52Z',
-    type: 'incr',
-  },
-  latestRestorableTime: '2026-11-20T08:59:12.654321Z',
-};
-const BACKUP_READY = condition(
-  'BackupReady',
-  'True',
-  'BackupReady',
-  'Percona is ready for backups and the repo1 stanza exists',
-);
-const HELD = condition(
-  'Available',
+const statusOf = (rsp: RunFunctionResponse): unknown => rsp.desired?.composite?.resource?.status;
+const AT_ZERO = { replicas: 0, readyReplicas: 0, availableReplicas: 0 };
+const UPGRADING = held('Upgrading', 'PerconaPGUpgrade demo-postgres-upgrade-16-to-17');
+const PAUSED_DATABASE = condition(
+  'DatabaseReady',
   'False',
-  'Upgrading',
-  'Deployment demo is held at 0 replicas while PerconaPGUpgrade demo-postgres-upgrade-16-to-17 runs',
+  'PerconaNotReady',
+  'PerconaPGCluster demo-postgres is paused',
 );
 
 describe('a major PostgreSQL upgrade', () => {
@@ -148,9 +128,15 @@ describe('a major PostgreSQL upgrade', () => {
     expect(cluster(rsp)).toEqual(cluster(at(succeeded, 'running')));
     expect(cluster(rsp).spec.image).toBe(PG16);
     expect((desiredObjects(rsp).deployment?.spec as JsonObject).replicas).toBe(0);
-    expect(readiness(rsp)).toEqual({ ...SERVED, upgrade: F });
-    expect(phase(rsp)).toBe('Upgrading');
-    expect(available(rsp)).toEqual(HELD);
+    expect(readiness(rsp)).toEqual({ ...SERVED, [FIRST_JOB]: T, upgrade: F });
+    expect(statusOf(rsp)).toEqual(
+      status({
+        ...SERVING_STATUS,
+        phase: 'Upgrading',
+        configuration: { applied: false, hash: HASH[1] },
+      }),
+    );
+    expect(rsp.conditions).toEqual([DATABASE_READY, BACKUP_READY, ...UPGRADING]);
     expect(rsp.results).toEqual([]);
   });
 
@@ -160,30 +146,17 @@ describe('a major PostgreSQL upgrade', () => {
     expect(desiredObjects(rsp).upgrade).toEqual(
       desiredObjects(at(succeeded, 'upgrade asked')).upgrade,
     );
-    expect(readiness(rsp)).toEqual({ ...SERVED, postgres: F, upgrade: F });
-    expect(rsp.desired?.composite?.resource?.status).toEqual(
+    expect(readiness(rsp)).toEqual({ ...SERVED, postgres: F, [FIRST_JOB]: T, upgrade: F });
+    expect(statusOf(rsp)).toEqual(
       status({
+        ...SERVING_STATUS,
+        ...AT_ZERO,
         phase: 'Upgrading',
-        database: database('paused', false),
-        backup: BACKUP_STATUS,
-        endpoints: { nfs: '203.0.113.2:12049' },
+        database: percona('paused', false),
+        configuration: { applied: false, hash: HASH[2] },
       }),
     );
-    expect(rsp.conditions).toEqual([
-      condition(
-        'DatabaseReady',
-        'False',
-        'PerconaNotReady',
-        'PerconaPGCluster demo-postgres is paused',
-      ),
-      condition(
-        'BackupReady',
-        'True',
-        'BackupReady',
-        'Percona is ready for backups and the repo1 stanza exists',
-      ),
-      HELD,
-    ]);
+    expect(rsp.conditions).toEqual([PAUSED_DATABASE, BACKUP_READY, ...UPGRADING]);
     expect(rsp.results).toEqual([]);
     await matchesGolden(rsp, 'upgrade-running');
   });
@@ -197,23 +170,19 @@ describe('a major PostgreSQL upgrade', () => {
     // Back at 1 replica; its wait-for-postgres init container now runs the 17 image.
     const before = JSON.stringify(desiredObjects(at(succeeded, 'running')).deployment);
     expect(desiredObjects(rsp).deployment).toEqual(JSON.parse(before.replaceAll(PG16, PG17)));
-    expect(readiness(rsp)).toEqual({ ...SERVED, upgrade: T });
-    expect(rsp.desired?.composite?.resource?.status).toEqual(
+    expect(readiness(rsp)).toEqual({ ...SERVED, [FIRST_JOB]: T, upgrade: T });
+    expect(statusOf(rsp)).toEqual(
       status({
-        database: database('ready', true),
-        backup: BACKUP_STATUS,
-        endpoints: { nfs: '203.0.113.2:12049' },
+        ...SERVING_STATUS,
+        ...AT_ZERO,
+        configuration: { applied: false, hash: HASH[2] },
       }),
     );
     expect(rsp.conditions).toEqual([
-      condition('DatabaseReady', 'True', 'PerconaReady', 'PerconaPGCluster demo-postgres is ready'),
+      DATABASE_READY,
       BACKUP_READY,
-      condition(
-        'Available',
-        'False',
-        'Unavailable',
-        'Deployment demo is still scaled to 0 replicas',
-      ),
+      STILL_AT_ZERO,
+      NOT_AVAILABLE_CONFIGURED,
     ]);
     expect(rsp.results).toEqual([]);
     await matchesGolden(rsp, 'upgrade-succeeded');
@@ -221,12 +190,40 @@ describe('a major PostgreSQL upgrade', () => {
 
   it('done once the cluster shows 17: the upgrade goes, so Percona cannot write its images back', () => {
     const rsp = at(succeeded, 'upgraded');
-    expect(Object.keys(desiredObjects(rsp))).toEqual(Object.keys(SERVED));
+    expect(Object.keys(desiredObjects(rsp))).toEqual(backupKeysWith(AFTER_JOB));
     expect(cluster(rsp)).toEqual(cluster(at(succeeded, 'upgrade-succeeded')));
-    expect(phase(at(succeeded, 'server back'))).toBe('Running');
-    expect(Object.values(readiness(at(succeeded, 'server back')))).toEqual(
-      Array<Ready>(11).fill(T),
+  });
+
+  it('back and available: a new Job configures it on 17, and only then phase Running', async () => {
+    const rsp = at(succeeded, 'upgraded');
+    expect(readiness(rsp)).toEqual({ ...SERVED, [AFTER_JOB]: F });
+    expect(statusOf(rsp)).toEqual(
+      status({ ...SERVING_STATUS, configuration: { applied: false, hash: HASH[3] } }),
     );
+    expect(rsp.conditions).toEqual([
+      DATABASE_READY,
+      BACKUP_READY,
+      AVAILABLE,
+      applying(`demo-${AFTER_JOB}`),
+    ]);
+    expect(rsp.results).toEqual([]);
+    await matchesGolden(rsp, 'upgrade-reconfiguring');
+    const done = at(succeeded, 'reconfigured');
+    expect(readiness(done)).toEqual({ ...SERVED, [AFTER_JOB]: T });
+    expect(statusOf(done)).toEqual(
+      status({
+        ...SERVING_STATUS,
+        phase: 'Running',
+        configuration: { applied: true, hash: HASH[3] },
+      }),
+    );
+    expect(done.conditions).toEqual([
+      DATABASE_READY,
+      BACKUP_READY,
+      AVAILABLE,
+      applied(`demo-${AFTER_JOB}`),
+    ]);
+    expect(done.results).toEqual([]);
   });
 
   it('failed: kept as it is, the cluster stays on 16, the server is released, a human is told', () => {
@@ -238,8 +235,21 @@ describe('a major PostgreSQL upgrade', () => {
     expect(desiredObjects(rsp).deployment).toEqual(
       desiredObjects(at(failed, 'running')).deployment,
     );
-    expect(readiness(rsp)).toEqual({ ...SERVED, postgres: F, upgrade: F });
-    expect(phase(rsp)).toBe('Pending');
+    expect(readiness(rsp)).toEqual({ ...SERVED, postgres: F, [FIRST_JOB]: T, upgrade: F });
+    expect(statusOf(rsp)).toEqual(
+      status({
+        ...SERVING_STATUS,
+        ...AT_ZERO,
+        database: percona('paused', false),
+        configuration: { applied: false, hash: HASH[2] },
+      }),
+    );
+    expect(rsp.conditions).toEqual([
+      PAUSED_DATABASE,
+      BACKUP_READY,
+      STILL_AT_ZERO,
+      NOT_AVAILABLE_CONFIGURED,
+    ]);
     expect(rsp.results).toEqual([
       warning(
         'PostgresUpgradeFailed',

@@ -40,6 +40,15 @@ export function configuredVerdict(
       message: `${deployment} does not exist yet; the server is configured once it is available`,
     };
   }
+  // Held like a stopped server: even a completed Job no longer speaks for the server that
+  // comes back (a restore rewrites its control-plane database; the scale bumps the hash).
+  if (lifecycle.hold) {
+    return {
+      status: FALSE,
+      reason: 'Waiting',
+      message: `${deployment} is held at 0 replicas while ${lifecycle.hold.object} runs; the server is configured again once it is back`,
+    };
+  }
   const name = configureJobName(server.name, hash);
   const job = observation.configure.jobs.find(({ key }) => key === configureJobKey(hash));
   if (job?.state === 'complete') {
@@ -47,13 +56,6 @@ export function configuredVerdict(
       status: ConditionStatus.TRUE,
       reason: 'Applied',
       message: `Job ${name} applied the spec: its stores, shares and adapters are configured`,
-    };
-  }
-  if (lifecycle.hold) {
-    return {
-      status: FALSE,
-      reason: 'Waiting',
-      message: `${deployment} is held at 0 replicas while ${lifecycle.hold.object} runs; the server is configured again once it is back`,
     };
   }
   if (!configure.serving) {

@@ -59,6 +59,9 @@ describe('bootstrapFrom', () => {
       'admin-secret',
       'api-service',
       'nfs-service',
+      'configure-spec',
+      'network-policy',
+      'connection',
     ]);
     expect(rsp.results).toEqual([
       warning(

@@ -42,6 +42,12 @@ export const BACKUP_KEYS: readonly ResourceKey[] = [
   'connection',
 ];
 
+/** BACKUP_KEYS with configure Jobs where responses put them, after `configure-spec`. */
+export function backupKeysWith(...jobs: readonly string[]): readonly string[] {
+  const at = BACKUP_KEYS.indexOf('configure-spec') + 1;
+  return [...BACKUP_KEYS.slice(0, at), ...jobs, ...BACKUP_KEYS.slice(at)];
+}
+
 /** The composed objects of a golden file, keyed by composition-resource name. */
 export function golden(name: string, keys: readonly string[]): Record<string, JsonObject> {
   const documents = parseAllDocuments(readFileSync(new URL(`${name}.yaml`, GOLDEN), 'utf8')).map(
