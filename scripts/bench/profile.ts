@@ -1,6 +1,7 @@
 /**
- * `npx tsx scripts/bench/profile.ts [seconds]` (after `npm run bench` built dist/): runs the
- * function under `--cpu-prof` while the fleet stream is sent at concurrency 32, then prints
+ * `npx tsx scripts/bench/profile.ts [seconds] [stream]` (after `npm run bench` built dist/):
+ * runs the function under `--cpu-prof` while a stream of the benchmark (default: the fleet)
+ * is sent at concurrency 32, then prints
  * where its CPU went: self time by source (through dist/main.js.map: a package or a src/
  * directory; Node's own code as node:*), and the hottest functions. The profile is left in
  * dist/bench/profile/ for Chrome DevTools or speedscope.
@@ -21,6 +22,7 @@ type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIR = resolve(ROOT, 'dist/bench/profile');
 const seconds = Number(process.argv[2] ?? '10');
+const streamName = process.argv[3] ?? 'fleet';
 
 /** `@scope/pkg` or `pkg` under node_modules, `src/<dir>` for ours, `node:*` for Node's. */
 function sourceGroup(source: string): string {
@@ -65,8 +67,8 @@ function summarize(profile: Profile, map: SourceMap): void {
 
 async function main(): Promise<void> {
   rmSync(DIR, { recursive: true, force: true });
-  const fleet = benchStreams(['fleet'])[0];
-  if (fleet === undefined) throw new Error('no fleet stream');
+  const stream = benchStreams([streamName])[0];
+  if (stream === undefined) throw new Error(`no stream ${streamName}`);
   const port = await freeLoopbackPort();
   const child = spawnServer(
     {
@@ -78,14 +80,14 @@ async function main(): Promise<void> {
     port,
   );
   const client = connect(port);
-  const result = await load(client, fleet.requests, {
+  const result = await load(client, stream.requests, {
     concurrency: 32,
     durationMs: seconds * 1000,
     maxCalls: 1_000_000,
   });
   client.close();
   await stopServer(child);
-  console.log(`${result.latenciesMs.length} calls of the fleet stream in ${seconds} s\n`);
+  console.log(`${result.latenciesMs.length} calls of the ${streamName} stream in ${seconds} s\n`);
   const file = readdirSync(DIR).find((name) => name.endsWith('.cpuprofile'));
   if (file === undefined) throw new Error(`no profile in ${DIR}`);
   const profile = JSON.parse(readFileSync(resolve(DIR, file), 'utf8')) as Profile;

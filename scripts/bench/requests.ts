@@ -1,7 +1,7 @@
 /**
  * The benchmark's request streams, encoded up front so the load generator spends no CPU on
  * protobuf. Every stream starts from the full example as Crossplane sends it once everything
- * is ready: examples/xr-full.yaml as the observed XR, the 11 objects of
+ * is ready: examples/xr-full.yaml as the observed XR, the objects of
  * examples/observed/ready.yaml keyed by their `crossplane.io/composition-resource-name`,
  * examples/credentials-secret.yaml as the required resources the function asks for, and the
  * Input of the modern Composition. Every object is as the API server returns it: with its
