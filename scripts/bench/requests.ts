@@ -3,8 +3,9 @@
  * protobuf. Every stream starts from the full example as Crossplane sends it once everything
  * is ready: examples/xr-full.yaml as the observed XR, the objects of
  * examples/observed/ready.yaml keyed by their `crossplane.io/composition-resource-name`,
- * examples/credentials-secret.yaml as the required resources the function asks for, and the
- * Input of the modern Composition. Every object is as the API server returns it: with its
+ * examples/credentials-secret.yaml as the required Secrets the function asks for, a week of
+ * PerconaPGBackups and the configure Job's pod as its other requirements
+ * (lifecycle-required.ts), and the Input of the modern Composition. Every object is as the API server returns it: with its
  * `metadata.managedFields` (one entry per field manager: Crossplane's server-side apply, the
  * user's kubectl, kube-controller-manager, the cloud controller, the Percona operator), and
  * the XR with Crossplane's finalizer, label, `spec.crossplane` and the status the function
@@ -15,6 +16,7 @@ import { RunFunctionRequest } from '@crossplane-org/function-sdk-typescript';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
+import { lifecycleRequired } from './lifecycle-required.js';
 import { composedManager } from './managed-fields.js';
 import { realistic, XR_GROUP_KIND } from './realistic.js';
 
@@ -84,8 +86,22 @@ export function fullExample(): Json {
       'admin-secret': { items: [{ resource: secret('demo-full-identity') }] },
     },
   };
-  return realistic(base, encode, EXAMPLE_TIME);
+  const served = realistic(base, encode, EXAMPLE_TIME);
+  const resources = Object.values(object(object(served.observed).resources));
+  const job = resources.map((entry) => object(object(entry).resource)).find(isJob);
+  if (!job) throw new Error('examples/observed/ready.yaml has no configure Job');
+  return {
+    ...served,
+    requiredResources: {
+      ...object(served.requiredResources),
+      ...lifecycleRequired(EXAMPLE_NAME, job, EXAMPLE_TIME),
+    },
+  };
 }
+
+const object = (value: unknown): Json =>
+  typeof value === 'object' && value !== null ? (value as Json) : {};
+const isJob = (resource: Json) => resource.kind === 'Job';
 
 export function encode(json: Json): Buffer {
   return Buffer.from(RunFunctionRequest.encode(RunFunctionRequest.fromJSON(json)).finish());
@@ -97,8 +113,9 @@ const fakeUid = (index: number) =>
 
 /**
  * XR number `index` (named `<prefix>-0042`) at reconcile `round`: every resourceVersion and
- * timestamp moves on, as between two real reconciles, and the Deployment's observed status
- * changes slightly (its observedGeneration), so no two calls of a stream carry the same bytes.
+ * timestamp moves on, as between two real reconciles, so no two calls of a stream carry the
+ * same bytes, and every object stays as ready as in the example (an observedGeneration moved
+ * alone would make the PerconaPGCluster not ready: another path than a running fleet's).
  */
 function reconcile(template: string, prefix: string, index: number, round: number): Json {
   const name = `${prefix}-${String(index).padStart(4, '0')}`;
@@ -112,8 +129,7 @@ function reconcile(template: string, prefix: string, index: number, round: numbe
     .replaceAll(EXAMPLE_TIME, time)
     .replaceAll(/"resourceVersion":"(\d+)"/g, (_, version: string) => {
       return `"resourceVersion":"${Number(version) + round * 100_000 + index}"`;
-    })
-    .replaceAll('"observedGeneration":1', `"observedGeneration":${1 + round}`);
+    });
   return JSON.parse(json) as Json;
 }
 
