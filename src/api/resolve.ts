@@ -5,6 +5,7 @@
  */
 import type { FunctionInput } from './input.js';
 import type { Issue } from './issues.js';
+import { checkOwnSecrets } from './own-secrets.js';
 import { parseS3Endpoint, type S3Endpoint } from './endpoint.js';
 import { type BackupSpec, type CredentialsSecretRef, type PerconaSpec } from './percona-spec.js';
 import type { BootstrapSpec, RestoreSpec } from './percona-lifecycle.js';
@@ -206,50 +207,6 @@ function checkLifecycle(spec: DittoServerSpec, xr: XrContext, issues: Issue[]): 
   }
 }
 
-/**
- * A Secret the spec names must not be one the function composes under that name: the
- * function would stop composing it and Crossplane would delete it.
- */
-function checkOwnSecrets(
-  spec: DittoServerSpec,
-  backup: ResolvedBackup | undefined,
-  xr: XrContext,
-  issues: Issue[],
-): void {
-  if (xr.name === undefined) return;
-  const own = (suffix: string) => `${xr.name ?? ''}${suffix}`;
-  const refuse = (path: string, named: string | undefined, suffix: string, what: string) => {
-    if (named === own(suffix))
-      issues.push({
-        path,
-        message: `must not be ${named}: the function composes ${what} under that name`,
-      });
-  };
-  if (backup) {
-    const fromSpec = spec.percona.backup.credentialsSecretRef !== undefined;
-    refuse(
-      fromSpec
-        ? 'spec.percona.backup.credentialsSecretRef.name'
-        : 'input.defaults.backup.credentialsSecretRef.name',
-      backup.credentialsSecretRef.name,
-      '-pgbackrest-s3',
-      'the pgBackRest Secret built from these credentials',
-    );
-  }
-  refuse(
-    'spec.identity.jwt.secretRef.name',
-    spec.identity.jwt?.secretRef.name,
-    '-jwt-secret',
-    'its generated JWT Secret',
-  );
-  refuse(
-    'spec.identity.admin.passwordSecretRef.name',
-    spec.identity.admin?.passwordSecretRef.name,
-    '-admin-bootstrap-credentials',
-    'its generated admin Secret',
-  );
-}
-
 export function resolve(spec: DittoServerSpec, input: FunctionInput, xr: XrContext): Resolution {
   const issues: Issue[] = [];
   const notices: Notice[] = [];
@@ -273,7 +230,7 @@ export function resolve(spec: DittoServerSpec, input: FunctionInput, xr: XrConte
   };
   checkPorts(spec, issues);
   checkLifecycle(spec, xr, issues);
-  checkOwnSecrets(spec, resolvedBackup, xr, issues);
+  checkOwnSecrets(spec, resolvedBackup, xr.name, issues);
   const database = resolveDatabase(spec, issues, notices);
   const stores = resolveStores(
     spec.stores,
