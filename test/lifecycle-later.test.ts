@@ -5,13 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { desiredObjects, readiness } from './support/request.js';
-import { condition, status, warning } from './support/expected.js';
 import {
-  AVAILABLE,
   applied,
+  applying,
+  AVAILABLE,
   BACKUP_READY,
-  backup,
+  condition,
   DATABASE_READY,
+  status,
+  warning,
+} from './support/expected.js';
+import {
+  backup,
   LB_NFS,
   LB_SHARES,
   matchesGolden,
@@ -126,12 +131,7 @@ describe('lifecycle of a configured DittoServer', () => {
       DATABASE_READY,
       BACKUP_READY,
       AVAILABLE,
-      condition(
-        'Configured',
-        'False',
-        'Applying',
-        'Job demo-configure-7b75743339 is created to configure the server',
-      ),
+      applying('demo-configure-7b75743339'),
     ]);
     expect(rsp.results).toEqual([]);
     await matchesGolden(rsp, '11-restarted');

@@ -9,8 +9,15 @@ import { describe, expect, it } from 'vitest';
 import type { DittoServerStatus } from '../src/api/status.js';
 import { NIGHT } from './fixtures/backups.js';
 import { BACKUP_SPEC } from './fixtures/xr.js';
-import { BACKUPS_REQUIREMENT, condition, status } from './support/expected.js';
-import { applied, AVAILABLE, BACKUP_READY, DATABASE_READY } from './support/lifecycle-story.js';
+import {
+  applied,
+  AVAILABLE,
+  BACKUP_READY,
+  BACKUPS_REQUIREMENT,
+  condition,
+  DATABASE_READY,
+  status,
+} from './support/expected.js';
 import {
   BACKUP_STATUS,
   CONFIGURED,

@@ -11,16 +11,18 @@ import { describe, expect, it } from 'vitest';
 import type { World } from './fixtures/observed.js';
 import { BACKUP_SPEC, type JsonObject } from './fixtures/xr.js';
 import { validateComposedObject } from './support/composed-object.js';
-import { condition, status, warning } from './support/expected.js';
 import {
   applied,
+  applying,
   AVAILABLE,
   BACKUP_READY,
+  condition,
   DATABASE_READY,
-  percona,
-} from './support/lifecycle-story.js';
+  status,
+  warning,
+} from './support/expected.js';
+import { percona } from './support/lifecycle-story.js';
 import {
-  applying,
   BACKUPS,
   CONFIGURED,
   held,

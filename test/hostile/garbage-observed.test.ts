@@ -8,15 +8,18 @@ import { Ready, type Condition, type Result } from '@crossplane-org/function-sdk
 import { describe, expect, it } from 'vitest';
 import { callFunction } from '../support/call.js';
 import type { DittoServerStatus } from '../../src/api/status.js';
-import { condition, warning } from '../support/expected.js';
+import {
+  AVAILABLE,
+  BACKUP_READY,
+  condition,
+  DATABASE_READY,
+  warning,
+} from '../support/expected.js';
 import { readiness, TEST_SECRET_KEY } from '../support/request.js';
 import type { Observed } from './support/checks.js';
 import {
-  AVAILABLE,
   CONFIGURED,
-  BACKUP_READY,
   breaking,
-  DATABASE_READY,
   HEALTHY,
   HEALTHY_KEYS,
   HEALTHY_RESPONSE,

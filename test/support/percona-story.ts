@@ -80,8 +80,6 @@ export const held = (reason: 'Restoring' | 'Upgrading', object: string) => [
 export const NOT_AVAILABLE_CONFIGURED = waiting(
   'is not available yet; the server is configured once it is',
 );
-export const applying = (job: string) =>
-  condition('Configured', 'False', 'Applying', `Job ${job} is created to configure the server`);
 export const STILL_AT_ZERO = condition(
   'Available',
   'False',
