@@ -14,24 +14,24 @@ import { validateComposedObject } from './support/composed-object.js';
 import {
   applied,
   applying,
-  AVAILABLE,
   BACKUP_READY,
   condition,
   DATABASE_READY,
+  servedConditions,
   status,
   warning,
 } from './support/expected.js';
 import { percona } from './support/lifecycle-story.js';
 import {
+  AT_ZERO,
   BACKUPS,
   CONFIGURED,
   held,
   matchesGolden,
-  NOT_AVAILABLE_CONFIGURED,
   READY,
+  released,
   SERVED,
   SERVING_STATUS,
-  STILL_AT_ZERO,
 } from './support/percona-story.js';
 import { desiredObjects, readiness } from './support/request.js';
 import { at, play, type Story } from './support/story.js';
@@ -160,9 +160,7 @@ describe('a restore of the control-plane database', () => {
       status({
         ...SERVING_STATUS,
         phase: 'Restoring',
-        replicas: 0,
-        readyReplicas: 0,
-        availableReplicas: 0,
+        ...AT_ZERO,
         database: percona('initializing', false),
         configuration: { applied: false, hash: HASH[2] },
         restore: { name: 'before-import', state: 'Running' },
@@ -190,19 +188,12 @@ describe('a restore of the control-plane database', () => {
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({
         ...SERVING_STATUS,
-        replicas: 0,
-        readyReplicas: 0,
-        availableReplicas: 0,
+        ...AT_ZERO,
         configuration: { applied: false, hash: HASH[2] },
         restore: { name: 'before-import', state: 'Succeeded' },
       }),
     );
-    expect(rsp.conditions).toEqual([
-      DATABASE_READY,
-      BACKUP_READY,
-      STILL_AT_ZERO,
-      NOT_AVAILABLE_CONFIGURED,
-    ]);
+    expect(rsp.conditions).toEqual(released());
     expect(rsp.results).toEqual([]);
     await matchesGolden(rsp, 'restore-succeeded');
   });
@@ -220,12 +211,7 @@ describe('a restore of the control-plane database', () => {
         restore: { name: 'before-import', state: 'Succeeded' },
       }),
     );
-    expect(rsp.conditions).toEqual([
-      DATABASE_READY,
-      BACKUP_READY,
-      AVAILABLE,
-      applying(`demo-${AFTER_JOB}`),
-    ]);
+    expect(rsp.conditions).toEqual(servedConditions(applying(`demo-${AFTER_JOB}`)));
     expect(rsp.results).toEqual([]);
     await matchesGolden(rsp, 'restore-reconfiguring');
   });
@@ -241,12 +227,7 @@ describe('a restore of the control-plane database', () => {
         restore: { name: 'before-import', state: 'Succeeded' },
       }),
     );
-    expect(rsp.conditions).toEqual([
-      DATABASE_READY,
-      BACKUP_READY,
-      AVAILABLE,
-      applied(`demo-${AFTER_JOB}`),
-    ]);
+    expect(rsp.conditions).toEqual(servedConditions(applied(`demo-${AFTER_JOB}`)));
     expect(rsp.results).toEqual([]);
   });
 
@@ -269,19 +250,12 @@ describe('a restore of the control-plane database', () => {
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({
         ...SERVING_STATUS,
-        replicas: 0,
-        readyReplicas: 0,
-        availableReplicas: 0,
+        ...AT_ZERO,
         configuration: { applied: false, hash: HASH[4] },
         restore: { name: 'second', state: 'Failed' },
       }),
     );
-    expect(rsp.conditions).toEqual([
-      DATABASE_READY,
-      BACKUP_READY,
-      STILL_AT_ZERO,
-      NOT_AVAILABLE_CONFIGURED,
-    ]);
+    expect(rsp.conditions).toEqual(released());
     expect(rsp.results).toEqual([
       warning(
         'RestoreFailed',

@@ -109,6 +109,13 @@ export const BACKUP_READY = condition(
   'Percona is ready for backups and the repo1 stanza exists',
 );
 export const AVAILABLE = condition('Available', 'True', 'Available', 'The server is available');
+/** The conditions of an available server whose database and backups are ready, then `configured`. */
+export const servedConditions = (configured: Condition): Condition[] => [
+  DATABASE_READY,
+  BACKUP_READY,
+  AVAILABLE,
+  configured,
+];
 /** Configured while configure Job `job` (its object name) has just been created. */
 export const applying = (job: string) =>
   condition('Configured', 'False', 'Applying', `Job ${job} is created to configure the server`);

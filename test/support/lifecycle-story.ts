@@ -21,8 +21,8 @@ const SCALED = { percona: { enabled: true, replicas: 2, backup: BACKUP_SPEC } };
 const STOPPED = { replicas: 0, ...SCALED };
 const READY = { state: 'ready', backup: 'ready' } as const;
 const READY_AGAIN = { state: 'ready', generation: 2, backup: 'ready' } as const;
-const SERVING = { percona: READY, deployment: 'available' } as const;
-const CONFIGURED = { ...SERVING, job: 'complete' } as const;
+const AVAILABLE_WORLD = { percona: READY, deployment: 'available' } as const;
+const CONFIGURED = { ...AVAILABLE_WORLD, job: 'complete' } as const;
 const RESTARTED = { percona: READY_AGAIN, deployment: 'available', job: 'complete' } as const;
 
 /**
@@ -43,8 +43,8 @@ const STORY = [
   ],
   ['3-percona-ready', { world: { percona: READY, volumes: 'Pending', addresses: true } }],
   ['4-deployment-progressing', { world: { percona: READY, deployment: 'progressing' } }],
-  ['5-available', { world: SERVING }],
-  ['6-configuring', { world: { ...SERVING, job: 'running' } }],
+  ['5-available', { world: AVAILABLE_WORLD }],
+  ['6-configuring', { world: { ...AVAILABLE_WORLD, job: 'running' } }],
   ['7-configured', { world: CONFIGURED }],
   ['spec changed: two PostgreSQL instances', { spec: SCALED, world: CONFIGURED }],
   [
@@ -139,6 +139,17 @@ export const backup = (ready: boolean, stanzaCreated = ready) => ({
 /** The NFS Service's load balancer address, and the share behind it. */
 export const LB_NFS = '203.0.113.2:12049';
 export const LB_SHARES = [{ name: 'export', nfs: `${LB_NFS}:/export`, smb: '' }];
+
+/** The status of a server serving one replica, its database and backups ready; tests add what differs. */
+export const SERVING = {
+  replicas: 1,
+  readyReplicas: 1,
+  availableReplicas: 1,
+  database: percona('ready', true),
+  backup: backup(true),
+  endpoints: { nfs: LB_NFS },
+  shares: LB_SHARES,
+};
 
 export const STOPPED_AVAILABLE = condition(
   'Available',
