@@ -12,6 +12,7 @@ import {
   BACKUP_READY,
   condition,
   DATABASE_READY,
+  databaseNotReady,
   servedConditions,
   status,
   warning,
@@ -53,12 +54,7 @@ describe('lifecycle of a configured DittoServer', () => {
       }),
     );
     expect(rsp.conditions).toEqual([
-      condition(
-        'DatabaseReady',
-        'False',
-        'PerconaNotReady',
-        'PerconaPGCluster demo-postgres is initializing',
-      ),
+      databaseNotReady('is initializing'),
       BACKUP_READY,
       AVAILABLE,
       applied('demo-configure-0844943269'),

@@ -10,8 +10,10 @@ import {
   applying,
   AVAILABLE,
   BACKUP_READY,
+  backupNotReady,
   condition,
   DATABASE_READY,
+  databaseNotReady,
   servedConditions,
   status,
 } from './support/expected.js';
@@ -43,18 +45,8 @@ describe('lifecycle of a DittoServer with Percona and backups, until it is confi
       status({ database: percona('', false, ''), backup: backup(false) }),
     );
     expect(rsp.conditions).toEqual([
-      condition(
-        'DatabaseReady',
-        'False',
-        'PerconaNotReady',
-        'PerconaPGCluster demo-postgres does not exist yet',
-      ),
-      condition(
-        'BackupReady',
-        'False',
-        'BackupNotReady',
-        'PerconaPGCluster demo-postgres does not exist yet',
-      ),
+      databaseNotReady('does not exist yet'),
+      backupNotReady(' does not exist yet'),
       condition(
         'Available',
         'False',
@@ -82,18 +74,8 @@ describe('lifecycle of a DittoServer with Percona and backups, until it is confi
       status({ database: percona('initializing', false), backup: backup(false) }),
     );
     expect(rsp.conditions).toEqual([
-      condition(
-        'DatabaseReady',
-        'False',
-        'PerconaNotReady',
-        'PerconaPGCluster demo-postgres is initializing',
-      ),
-      condition(
-        'BackupReady',
-        'False',
-        'BackupNotReady',
-        'PerconaPGCluster demo-postgres: ReadyForBackup is False (PGBackRestRepoHostReady)',
-      ),
+      databaseNotReady('is initializing'),
+      backupNotReady(': ReadyForBackup is False (PGBackRestRepoHostReady)'),
       condition(
         'Available',
         'False',

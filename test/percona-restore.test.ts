@@ -15,8 +15,8 @@ import {
   applied,
   applying,
   BACKUP_READY,
-  condition,
   DATABASE_READY,
+  databaseNotReady,
   servedConditions,
   status,
   warning,
@@ -167,12 +167,7 @@ describe('a restore of the control-plane database', () => {
       }),
     );
     expect(rsp.conditions).toEqual([
-      condition(
-        'DatabaseReady',
-        'False',
-        'PerconaNotReady',
-        'PerconaPGCluster demo-postgres is initializing',
-      ),
+      databaseNotReady('is initializing'),
       BACKUP_READY,
       ...restoring('before-import'),
     ]);

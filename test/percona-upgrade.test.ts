@@ -15,8 +15,8 @@ import {
   applying,
   BACKUP_READY,
   backupKeysWith,
-  condition,
   DATABASE_READY,
+  databaseNotReady,
   servedConditions,
   status,
   warning,
@@ -94,12 +94,7 @@ type Cluster = { spec: { postgresVersion: number; image: string } & JsonObject }
 const cluster = (rsp: RunFunctionResponse) => desiredObjects(rsp).postgres as unknown as Cluster;
 const statusOf = (rsp: RunFunctionResponse): unknown => rsp.desired?.composite?.resource?.status;
 const UPGRADING = held('Upgrading', 'PerconaPGUpgrade demo-postgres-upgrade-16-to-17');
-const PAUSED_DATABASE = condition(
-  'DatabaseReady',
-  'False',
-  'PerconaNotReady',
-  'PerconaPGCluster demo-postgres is paused',
-);
+const PAUSED_DATABASE = databaseNotReady('is paused');
 
 describe('a major PostgreSQL upgrade', () => {
   it('asked for: a PerconaPGUpgrade with every required field; the cluster keeps 16', () => {

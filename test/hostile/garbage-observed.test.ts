@@ -11,8 +11,10 @@ import type { DittoServerStatus } from '../../src/api/status.js';
 import {
   AVAILABLE,
   BACKUP_READY,
+  backupNotReady,
   condition,
   DATABASE_READY,
+  databaseNotReady,
   warning,
 } from '../support/expected.js';
 import { readiness, TEST_SECRET_KEY } from '../support/request.js';
@@ -26,10 +28,6 @@ import {
   healthyRequest,
 } from './support/healthy.js';
 
-const notReported = (why: string) =>
-  condition('DatabaseReady', 'False', 'PerconaNotReady', `PerconaPGCluster demo-postgres ${why}`);
-const backupNotReady = (why: string) =>
-  condition('BackupReady', 'False', 'BackupNotReady', `PerconaPGCluster demo-postgres${why}`);
 const waiting = (why: string) =>
   condition('Configured', 'False', 'Waiting', `Deployment demo ${why}`);
 const unavailable = (why: string) =>
@@ -70,7 +68,12 @@ const cases: Case[] = [
       ...cluster,
       status: { ...(cluster.status as object), state: 42 },
     })),
-    conditions: [notReported('has not reported a state yet'), BACKUP_READY, AVAILABLE, CONFIGURED],
+    conditions: [
+      databaseNotReady('has not reported a state yet'),
+      BACKUP_READY,
+      AVAILABLE,
+      CONFIGURED,
+    ],
     notReady: ['postgres'],
   },
   ...(
@@ -84,7 +87,7 @@ const cases: Case[] = [
     reason: `the PerconaPGCluster status is ${what}: nothing is reported yet`,
     observed: breaking('postgres', status(value)),
     conditions: [
-      notReported('has not reported a state yet'),
+      databaseNotReady('has not reported a state yet'),
       backupNotReady(': ReadyForBackup is not reported yet'),
       AVAILABLE,
       CONFIGURED,
@@ -151,7 +154,7 @@ const cases: Case[] = [
       metadata: { ...(cluster.metadata as object), generation: 'x' },
     })),
     conditions: [
-      notReported('has not reported on its latest spec yet'),
+      databaseNotReady('has not reported on its latest spec yet'),
       backupNotReady(' has not reported on its latest spec yet'),
       AVAILABLE,
       CONFIGURED,
@@ -236,7 +239,7 @@ const cases: Case[] = [
     reason: 'a Deployment under the postgres key: the cluster reads as not existing',
     observed: breaking('postgres', () => HEALTHY.deployment),
     conditions: [
-      notReported('does not exist yet'),
+      databaseNotReady('does not exist yet'),
       backupNotReady(' does not exist yet'),
       AVAILABLE,
       CONFIGURED,

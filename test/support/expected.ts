@@ -109,6 +109,12 @@ export const BACKUP_READY = condition(
   'Percona is ready for backups and the repo1 stanza exists',
 );
 export const AVAILABLE = condition('Available', 'True', 'Available', 'The server is available');
+/** DatabaseReady while PerconaPGCluster demo-postgres is not ready: `why` follows its name. */
+export const databaseNotReady = (why: string) =>
+  condition('DatabaseReady', 'False', 'PerconaNotReady', `PerconaPGCluster demo-postgres ${why}`);
+/** BackupReady while the cluster is not ready for backups: `why` follows its name as is. */
+export const backupNotReady = (why: string) =>
+  condition('BackupReady', 'False', 'BackupNotReady', `PerconaPGCluster demo-postgres${why}`);
 /** The conditions of an available server whose database and backups are ready, then `configured`. */
 export const servedConditions = (configured: Condition): Condition[] => [
   DATABASE_READY,
