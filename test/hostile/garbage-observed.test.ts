@@ -4,7 +4,7 @@
  * exactly what it can tell. Each case breaks one thing and states the whole outcome:
  * conditions, results, and which composed resources are ready.
  */
-import { Ready, type Condition, type Result } from '@crossplane-org/function-sdk-typescript';
+import type { Condition, Result } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
 import { callFunction } from '../support/call.js';
 import type { DittoServerStatus } from '../../src/api/status.js';
@@ -17,19 +17,18 @@ import {
   databaseNotReady,
   warning,
 } from '../support/expected.js';
+import { waiting } from '../support/lifecycle-story.js';
 import { readiness, TEST_SECRET_KEY } from '../support/request.js';
 import type { Observed } from './support/checks.js';
 import {
   CONFIGURED,
   breaking,
   HEALTHY,
-  HEALTHY_KEYS,
   HEALTHY_RESPONSE,
+  healthyReadiness,
   healthyRequest,
 } from './support/healthy.js';
 
-const waiting = (why: string) =>
-  condition('Configured', 'False', 'Waiting', `Deployment demo ${why}`);
 const unavailable = (why: string) =>
   condition('Available', 'False', 'Unavailable', `Deployment demo ${why}`);
 const unexpected = (key: string, found: string, expected: string) =>
@@ -296,13 +295,6 @@ describe('garbage in the observed composed resources', () => {
     if (status) expect(rsp.desired?.composite?.resource?.status).toEqual(status);
     expect(rsp.conditions).toEqual(conditions);
     expect(rsp.results).toEqual(results);
-    expect(readiness(rsp)).toEqual(
-      Object.fromEntries(
-        HEALTHY_KEYS.map((key) => [
-          key,
-          notReady.includes(key) ? Ready.READY_FALSE : Ready.READY_TRUE,
-        ]),
-      ),
-    );
+    expect(readiness(rsp)).toEqual(healthyReadiness(notReady));
   });
 });

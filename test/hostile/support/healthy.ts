@@ -10,7 +10,8 @@ import {
 import { callFunction } from '../../support/call.js';
 import { observeDesired, type World } from '../../fixtures/observed.js';
 import { BACKUP_SPEC, xr, type JsonObject } from '../../fixtures/xr.js';
-import { applied, backupKeysWith } from '../../support/expected.js';
+import { applied } from '../../support/expected.js';
+import { readinessOf } from '../../support/lifecycle-story.js';
 import { credentialsSecret, request, TEST_SECRET_KEY } from '../../support/request.js';
 import { composed, type Observed } from './checks.js';
 
@@ -46,8 +47,9 @@ export const HEALTHY_RESPONSE: RunFunctionResponse = run(HEALTHY);
 /** The configure Job of the healthy server, observed complete. */
 export const HEALTHY_JOB = 'demo-configure-0844943269';
 
-/** What the healthy server is composed of, in response order. */
-export const HEALTHY_KEYS: readonly string[] = backupKeysWith('configure-0844943269');
+/** Readiness of what the healthy server composes, in response order: all ready but `notReady`. */
+export const healthyReadiness = (notReady: readonly string[] = []) =>
+  readinessOf({ jobs: ['configure-0844943269'] }, notReady);
 export const CONFIGURED = applied(HEALTHY_JOB);
 
 /** `HEALTHY` with the object under `key` replaced by `change(object)`. */
