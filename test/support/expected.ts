@@ -23,7 +23,8 @@ const GOLDEN = new URL('../golden/compose/', import.meta.url);
 
 /**
  * What an XR with Percona and plain-key backups composes once its Deployment exists, in
- * response order: spelled out once for the tests that expect it.
+ * response order: the one list of composed keys the tests spell out; every other list of
+ * them (MINIMAL_KEYS, with Jobs, without what waits) is derived from it.
  */
 export const BACKUP_KEYS: readonly ResourceKey[] = [
   'config',
