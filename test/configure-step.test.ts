@@ -5,35 +5,32 @@
  */
 import { describe, expect, it } from 'vitest';
 import { callFunction } from './support/call.js';
-import { configurePod } from './fixtures/observed-job.js';
+import { configurePod, type JobWorld } from './fixtures/observed-job.js';
 import { observeDesired, type ObservedObjects, type World } from './fixtures/observed.js';
 import { xr, type JsonObject } from './fixtures/xr.js';
-import { condition, expectedResponse, golden, status } from './support/expected.js';
+import {
+  applied,
+  applying,
+  AVAILABLE,
+  condition,
+  expectedResponse,
+  golden,
+  keysWith,
+  MINIMAL_KEYS,
+  status,
+  without,
+} from './support/expected.js';
 import { desiredObjects, request, responseJson, TEST_SECRET_KEY } from './support/request.js';
 
 const HASH = '0844943269';
 const JOB_KEY = `configure-${HASH}`;
 const JOB = `demo-configure-${HASH}`;
-const KEYS = [
-  'config',
-  'pvc-controlplane',
-  'pvc-metadata',
-  'pvc-content',
-  'jwt-secret',
-  'admin-secret',
-  'api-service',
-  'nfs-service',
-  'deployment',
-  'configure-spec',
-  JOB_KEY,
-  'network-policy',
-  'connection',
-];
+const KEYS = keysWith(MINIMAL_KEYS, JOB_KEY);
 const NEW_JOB = golden('configure-job', KEYS);
 const KEPT_JOB = golden('configure-job-kept', KEYS);
 const { [JOB_KEY]: _job, ...WITHOUT_JOB } = NEW_JOB;
 
-const AVAILABLE: World = { deployment: 'available' };
+const DEPLOYMENT_AVAILABLE: World = { deployment: 'available' };
 
 /** The minimal XR reconciled once per world, each call observing what the last desired. */
 function reconciled(worlds: readonly World[], pods: readonly JsonObject[] = []) {
@@ -47,7 +44,11 @@ function reconciled(worlds: readonly World[], pods: readonly JsonObject[] = []) 
   return { rsp, observed };
 }
 
-const ALL_BUT = (...keys: string[]) => KEYS.filter((key) => !keys.includes(key));
+/** The Deployment observed available, then its configure Job observed `job`. */
+const withJob = (job: JobWorld, pods: readonly JsonObject[] = []) =>
+  reconciled([DEPLOYMENT_AVAILABLE, { ...DEPLOYMENT_AVAILABLE, job }], pods);
+
+const ALL_BUT = (...keys: string[]) => without(KEYS, ...keys);
 
 const SERVING = {
   replicas: 1,
@@ -65,7 +66,6 @@ const SQLITE = condition(
   'The control plane uses its embedded SQLite database',
 );
 const NO_BACKUP = condition('BackupReady', 'False', 'BackupDisabled', 'Backups are not enabled');
-const AVAILABLE_TRUE = condition('Available', 'True', 'Available', 'The server is available');
 const configured = (status: 'True' | 'False', reason: string, message: string) =>
   condition('Configured', status, reason, message);
 
@@ -101,24 +101,19 @@ describe('the configure step', () => {
   });
 
   it('Deployment available: the Job of the current hash appears, not ready yet', () => {
-    const { rsp } = reconciled([AVAILABLE]);
+    const { rsp } = reconciled([DEPLOYMENT_AVAILABLE]);
     expect(responseJson(rsp)).toEqual(
       expectedResponse({
         resources: NEW_JOB,
         ready: ALL_BUT(JOB_KEY),
         status: status(SERVING),
-        conditions: [
-          SQLITE,
-          NO_BACKUP,
-          AVAILABLE_TRUE,
-          configured('False', 'Applying', `Job ${JOB} is created to configure the server`),
-        ],
+        conditions: [SQLITE, NO_BACKUP, AVAILABLE, applying(JOB)],
       }),
     );
   });
 
   it('Job running: kept as observed, Configured Applying', () => {
-    const { rsp } = reconciled([AVAILABLE, { ...AVAILABLE, job: 'running' }]);
+    const { rsp } = withJob('running');
     expect(responseJson(rsp)).toEqual(
       expectedResponse({
         resources: KEPT_JOB,
@@ -127,7 +122,7 @@ describe('the configure step', () => {
         conditions: [
           SQLITE,
           NO_BACKUP,
-          AVAILABLE_TRUE,
+          AVAILABLE,
           configured('False', 'Applying', `Job ${JOB} is configuring the server`),
         ],
       }),
@@ -135,7 +130,7 @@ describe('the configure step', () => {
   });
 
   it('Job complete: Configured Applied, phase Running, every resource ready', () => {
-    const { rsp } = reconciled([AVAILABLE, { ...AVAILABLE, job: 'complete' }]);
+    const { rsp } = withJob('complete');
     expect(responseJson(rsp)).toEqual(
       expectedResponse({
         resources: KEPT_JOB,
@@ -145,22 +140,13 @@ describe('the configure step', () => {
           phase: 'Running',
           configuration: { applied: true, hash: HASH },
         }),
-        conditions: [
-          SQLITE,
-          NO_BACKUP,
-          AVAILABLE_TRUE,
-          configured(
-            'True',
-            'Applied',
-            `Job ${JOB} applied the spec: its stores, shares and adapters are configured`,
-          ),
-        ],
+        conditions: [SQLITE, NO_BACKUP, AVAILABLE, applied(JOB)],
       }),
     );
   });
 
   it("Job failed: Configured Failed with the program's message from the newest pod", () => {
-    const job = reconciled([AVAILABLE, { ...AVAILABLE, job: 'failed' }]).observed[JOB_KEY];
+    const job = withJob('failed').observed[JOB_KEY];
     if (!job) throw new Error('no configure Job observed');
     const refused =
       'admin login refused (401 Unauthorized: Invalid username or password): DittoFS does not accept the password of admin from Secret demo-admin-bootstrap-credentials key password';
@@ -182,23 +168,23 @@ describe('the configure step', () => {
         in: 'lastState',
       }),
     ];
-    const { rsp } = reconciled([AVAILABLE, { ...AVAILABLE, job: 'failed' }], pods);
+    const { rsp } = withJob('failed', pods);
     expect(responseJson(rsp)).toEqual(
       expectedResponse({
         resources: KEPT_JOB,
         ready: ALL_BUT(JOB_KEY),
         status: status(SERVING),
-        conditions: [SQLITE, NO_BACKUP, AVAILABLE_TRUE, configured('False', 'Failed', refused)],
+        conditions: [SQLITE, NO_BACKUP, AVAILABLE, configured('False', 'Failed', refused)],
       }),
     );
   });
 
   it("Job failed and no pod says why: the Job's own reason", () => {
-    const { rsp } = reconciled([AVAILABLE, { ...AVAILABLE, job: 'failed' }]);
+    const { rsp } = withJob('failed');
     expect(rsp.conditions).toEqual([
       SQLITE,
       NO_BACKUP,
-      AVAILABLE_TRUE,
+      AVAILABLE,
       configured(
         'False',
         'Failed',
@@ -208,14 +194,14 @@ describe('the configure step', () => {
   });
 
   it('an attempt failed while the Job retries: still Applying, saying what failed', () => {
-    const job = reconciled([AVAILABLE, { ...AVAILABLE, job: 'running' }]).observed[JOB_KEY];
+    const job = withJob('running').observed[JOB_KEY];
     if (!job) throw new Error('no configure Job observed');
     const pods = [configurePod(job, 0, { exitCode: 1, message: 'GET /api/v1/shares: 503' })];
-    const { rsp } = reconciled([AVAILABLE, { ...AVAILABLE, job: 'running' }], pods);
+    const { rsp } = withJob('running', pods);
     expect(rsp.conditions).toEqual([
       SQLITE,
       NO_BACKUP,
-      AVAILABLE_TRUE,
+      AVAILABLE,
       configured(
         'False',
         'Applying',

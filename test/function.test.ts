@@ -15,15 +15,16 @@ import { observedPerconaCluster } from './fixtures/observed.js';
 import { BACKUP_SPEC, xr, type JsonObject } from './fixtures/xr.js';
 import {
   BACKUP_KEYS,
-  IDENTITY_REQUIREMENTS,
-  secretRequirement,
   BACKUPS_REQUIREMENT,
   condition,
+  type Expected,
   expectedResponse,
   golden,
+  IDENTITY_REQUIREMENTS,
+  MINIMAL_KEYS,
+  secretRequirement,
   status,
   warning,
-  type Expected,
 } from './support/expected.js';
 import {
   credentialsSecret,
@@ -34,20 +35,6 @@ import {
   type RequestParts,
 } from './support/request.js';
 
-const MINIMAL_KEYS = [
-  'config',
-  'pvc-controlplane',
-  'pvc-metadata',
-  'pvc-content',
-  'jwt-secret',
-  'admin-secret',
-  'api-service',
-  'nfs-service',
-  'deployment',
-  'configure-spec',
-  'network-policy',
-  'connection',
-];
 const BACKUP = { percona: { enabled: true, backup: BACKUP_SPEC } };
 
 const WAITING = condition(

@@ -5,19 +5,27 @@
  * reviewed golden file.
  */
 import { describe, expect, it } from 'vitest';
-import { condition, status } from './support/expected.js';
 import {
-  AVAILABLE,
   applied,
+  applying,
+  AVAILABLE,
   BACKUP_READY,
-  backup,
+  backupNotReady,
+  condition,
   DATABASE_READY,
+  databaseNotReady,
+  servedConditions,
+  status,
+} from './support/expected.js';
+import {
+  backup,
   LB_NFS,
   LB_SHARES,
   matchesGolden,
   percona,
   readinessOf,
   responseAt,
+  SERVING,
   waiting,
 } from './support/lifecycle-story.js';
 import { readiness } from './support/request.js';
@@ -27,15 +35,6 @@ const JOB_KEY = `configure-${HASH}`;
 const JOB = `demo-configure-${HASH}`;
 const NOT_YET = 'does not exist yet; the server is configured once it is available';
 const NOT_AVAILABLE = 'is not available yet; the server is configured once it is';
-const SERVING = {
-  replicas: 1,
-  readyReplicas: 1,
-  availableReplicas: 1,
-  database: percona('ready', true),
-  backup: backup(true),
-  endpoints: { nfs: LB_NFS },
-  shares: LB_SHARES,
-};
 
 describe('lifecycle of a DittoServer with Percona and backups, until it is configured', () => {
   it('1. nothing observed: all but the Deployment composed, nothing ready', async () => {
@@ -46,18 +45,8 @@ describe('lifecycle of a DittoServer with Percona and backups, until it is confi
       status({ database: percona('', false, ''), backup: backup(false) }),
     );
     expect(rsp.conditions).toEqual([
-      condition(
-        'DatabaseReady',
-        'False',
-        'PerconaNotReady',
-        'PerconaPGCluster demo-postgres does not exist yet',
-      ),
-      condition(
-        'BackupReady',
-        'False',
-        'BackupNotReady',
-        'PerconaPGCluster demo-postgres does not exist yet',
-      ),
+      databaseNotReady('does not exist yet'),
+      backupNotReady(' does not exist yet'),
       condition(
         'Available',
         'False',
@@ -85,18 +74,8 @@ describe('lifecycle of a DittoServer with Percona and backups, until it is confi
       status({ database: percona('initializing', false), backup: backup(false) }),
     );
     expect(rsp.conditions).toEqual([
-      condition(
-        'DatabaseReady',
-        'False',
-        'PerconaNotReady',
-        'PerconaPGCluster demo-postgres is initializing',
-      ),
-      condition(
-        'BackupReady',
-        'False',
-        'BackupNotReady',
-        'PerconaPGCluster demo-postgres: ReadyForBackup is False (PGBackRestRepoHostReady)',
-      ),
+      databaseNotReady('is initializing'),
+      backupNotReady(': ReadyForBackup is False (PGBackRestRepoHostReady)'),
       condition(
         'Available',
         'False',
@@ -164,12 +143,7 @@ describe('lifecycle of a DittoServer with Percona and backups, until it is confi
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({ ...SERVING, configuration: { applied: false, hash: HASH } }),
     );
-    expect(rsp.conditions).toEqual([
-      DATABASE_READY,
-      BACKUP_READY,
-      AVAILABLE,
-      condition('Configured', 'False', 'Applying', `Job ${JOB} is created to configure the server`),
-    ]);
+    expect(rsp.conditions).toEqual(servedConditions(applying(JOB)));
     expect(rsp.results).toEqual([]);
     await matchesGolden(rsp, '5-available');
   });
@@ -196,7 +170,7 @@ describe('lifecycle of a DittoServer with Percona and backups, until it is confi
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({ ...SERVING, phase: 'Running', configuration: { applied: true, hash: HASH } }),
     );
-    expect(rsp.conditions).toEqual([DATABASE_READY, BACKUP_READY, AVAILABLE, applied(JOB)]);
+    expect(rsp.conditions).toEqual(servedConditions(applied(JOB)));
     expect(rsp.results).toEqual([]);
     await matchesGolden(rsp, '7-configured');
   });

@@ -9,8 +9,16 @@ import { describe, expect, it } from 'vitest';
 import type { DittoServerStatus } from '../src/api/status.js';
 import { NIGHT } from './fixtures/backups.js';
 import { BACKUP_SPEC } from './fixtures/xr.js';
-import { BACKUPS_REQUIREMENT, condition, status } from './support/expected.js';
-import { applied, AVAILABLE, BACKUP_READY, DATABASE_READY } from './support/lifecycle-story.js';
+import {
+  applied,
+  AVAILABLE,
+  BACKUP_READY,
+  BACKUPS_REQUIREMENT,
+  condition,
+  DATABASE_READY,
+  servedConditions,
+  status,
+} from './support/expected.js';
 import {
   BACKUP_STATUS,
   CONFIGURED,
@@ -18,6 +26,7 @@ import {
   READY,
   SERVING_STATUS,
 } from './support/percona-story.js';
+import { backup } from './support/lifecycle-story.js';
 import { desiredObjects } from './support/request.js';
 import { at, play } from './support/story.js';
 
@@ -51,12 +60,7 @@ const configured = (backup: DittoServerStatus['backup']) =>
 
 const backupStatus = (rsp: RunFunctionResponse) =>
   (rsp.desired?.composite?.resource?.status as { backup: unknown }).backup;
-const BASE = {
-  enabled: true,
-  ready: true,
-  stanzaCreated: true,
-  repoPath: '/pgbackrest/team-a/demo/repo1',
-};
+const BASE = backup(true);
 
 describe('backup health', () => {
   it('asks Crossplane for the PerconaPGBackups labelled with the server, on every call', () => {
@@ -72,14 +76,7 @@ describe('backup health', () => {
   it('no backup yet: nothing to report beyond the repository', () => {
     const rsp = at(responses, 'no backup yet');
     expect(backupStatus(rsp)).toEqual(BASE);
-    expect(rsp.conditions[1]).toEqual(
-      condition(
-        'BackupReady',
-        'True',
-        'BackupReady',
-        'Percona is ready for backups and the repo1 stanza exists',
-      ),
-    );
+    expect(rsp.conditions[1]).toEqual(BACKUP_READY);
   });
 
   it('succeeded: the newest successful backup and the latest restorable time', async () => {
@@ -94,14 +91,14 @@ describe('backup health', () => {
       latestRestorableTime: '2026-11-20T08:59:12.654321Z',
     });
     expect(rsp.desired?.composite?.resource?.status).toEqual(configured(BACKUP_STATUS));
-    expect(rsp.conditions).toEqual([DATABASE_READY, BACKUP_READY, AVAILABLE, applied(JOB)]);
+    expect(rsp.conditions).toEqual(servedConditions(applied(JOB)));
     expect(rsp.results).toEqual([]);
     await matchesGolden(rsp, 'backup-succeeded');
   });
 
   it('failed: BackupReady is False, reason LastBackupFailed, while the next one runs', async () => {
     const rsp = at(responses, 'backup-failed');
-    const backup = {
+    const failed = {
       ...BASE,
       ready: false,
       lastSuccessful: {
@@ -112,8 +109,8 @@ describe('backup health', () => {
       lastFailed: { name: 'demo-postgres-repo1-incr-b3x8z', at: '2026-11-20T04:00:00Z' },
       latestRestorableTime: '2026-11-20T08:59:12.654321Z',
     };
-    expect(backupStatus(rsp)).toEqual(backup);
-    expect(rsp.desired?.composite?.resource?.status).toEqual(configured(backup));
+    expect(backupStatus(rsp)).toEqual(failed);
+    expect(rsp.desired?.composite?.resource?.status).toEqual(configured(failed));
     expect(rsp.conditions).toEqual([
       DATABASE_READY,
       condition(

@@ -11,25 +11,27 @@ import { describe, expect, it } from 'vitest';
 import type { World } from './fixtures/observed.js';
 import { BACKUP_SPEC, type JsonObject } from './fixtures/xr.js';
 import { validateComposedObject } from './support/composed-object.js';
-import { condition, status, warning } from './support/expected.js';
 import {
   applied,
-  AVAILABLE,
+  applying,
   BACKUP_READY,
   DATABASE_READY,
-  percona,
-} from './support/lifecycle-story.js';
+  databaseNotReady,
+  servedConditions,
+  status,
+  warning,
+} from './support/expected.js';
+import { percona } from './support/lifecycle-story.js';
 import {
-  applying,
+  AT_ZERO,
   BACKUPS,
   CONFIGURED,
   held,
   matchesGolden,
-  NOT_AVAILABLE_CONFIGURED,
   READY,
+  released,
   SERVED,
   SERVING_STATUS,
-  STILL_AT_ZERO,
 } from './support/percona-story.js';
 import { desiredObjects, readiness } from './support/request.js';
 import { at, play, type Story } from './support/story.js';
@@ -158,21 +160,14 @@ describe('a restore of the control-plane database', () => {
       status({
         ...SERVING_STATUS,
         phase: 'Restoring',
-        replicas: 0,
-        readyReplicas: 0,
-        availableReplicas: 0,
+        ...AT_ZERO,
         database: percona('initializing', false),
         configuration: { applied: false, hash: HASH[2] },
         restore: { name: 'before-import', state: 'Running' },
       }),
     );
     expect(rsp.conditions).toEqual([
-      condition(
-        'DatabaseReady',
-        'False',
-        'PerconaNotReady',
-        'PerconaPGCluster demo-postgres is initializing',
-      ),
+      databaseNotReady('is initializing'),
       BACKUP_READY,
       ...restoring('before-import'),
     ]);
@@ -188,19 +183,12 @@ describe('a restore of the control-plane database', () => {
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({
         ...SERVING_STATUS,
-        replicas: 0,
-        readyReplicas: 0,
-        availableReplicas: 0,
+        ...AT_ZERO,
         configuration: { applied: false, hash: HASH[2] },
         restore: { name: 'before-import', state: 'Succeeded' },
       }),
     );
-    expect(rsp.conditions).toEqual([
-      DATABASE_READY,
-      BACKUP_READY,
-      STILL_AT_ZERO,
-      NOT_AVAILABLE_CONFIGURED,
-    ]);
+    expect(rsp.conditions).toEqual(released());
     expect(rsp.results).toEqual([]);
     await matchesGolden(rsp, 'restore-succeeded');
   });
@@ -218,12 +206,7 @@ describe('a restore of the control-plane database', () => {
         restore: { name: 'before-import', state: 'Succeeded' },
       }),
     );
-    expect(rsp.conditions).toEqual([
-      DATABASE_READY,
-      BACKUP_READY,
-      AVAILABLE,
-      applying(`demo-${AFTER_JOB}`),
-    ]);
+    expect(rsp.conditions).toEqual(servedConditions(applying(`demo-${AFTER_JOB}`)));
     expect(rsp.results).toEqual([]);
     await matchesGolden(rsp, 'restore-reconfiguring');
   });
@@ -239,12 +222,7 @@ describe('a restore of the control-plane database', () => {
         restore: { name: 'before-import', state: 'Succeeded' },
       }),
     );
-    expect(rsp.conditions).toEqual([
-      DATABASE_READY,
-      BACKUP_READY,
-      AVAILABLE,
-      applied(`demo-${AFTER_JOB}`),
-    ]);
+    expect(rsp.conditions).toEqual(servedConditions(applied(`demo-${AFTER_JOB}`)));
     expect(rsp.results).toEqual([]);
   });
 
@@ -267,19 +245,12 @@ describe('a restore of the control-plane database', () => {
     expect(rsp.desired?.composite?.resource?.status).toEqual(
       status({
         ...SERVING_STATUS,
-        replicas: 0,
-        readyReplicas: 0,
-        availableReplicas: 0,
+        ...AT_ZERO,
         configuration: { applied: false, hash: HASH[4] },
         restore: { name: 'second', state: 'Failed' },
       }),
     );
-    expect(rsp.conditions).toEqual([
-      DATABASE_READY,
-      BACKUP_READY,
-      STILL_AT_ZERO,
-      NOT_AVAILABLE_CONFIGURED,
-    ]);
+    expect(rsp.conditions).toEqual(released());
     expect(rsp.results).toEqual([
       warning(
         'RestoreFailed',

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeId } from '../support/fake-dittofs-state.js';
 import { FakeDittoFs } from '../support/fake-dittofs.js';
-import { ARCHIVE_CONFIG, desired, ENV, QUOTA } from './fixtures.js';
+import { ARCHIVE_CONFIG, desired, ENV, FRESH_LOG, QUOTA } from './fixtures.js';
 import { DESIRED_PATH, runAgainst } from './harness.js';
 
 let fake: FakeDittoFs;
@@ -58,16 +58,7 @@ describe('a fresh server', () => {
 
     expect(result).toEqual({
       code: 0,
-      stdout: [
-        loggedIn(),
-        'metadata store default: created (badger)',
-        'local store default: created (fs)',
-        'remote store archive: created (s3)',
-        'share export: created',
-        'adapter nfs: unchanged',
-        'adapter smb: updated enabled true -> false, port 1445 -> 12445',
-        'done: 5 changes',
-      ],
+      stdout: [loggedIn(), ...FRESH_LOG],
       stderr: [],
       // Only the desired file: nothing goes to the termination log on success.
       files: new Map([[DESIRED_PATH, JSON.stringify(desired())]]),

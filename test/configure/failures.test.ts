@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeDittoFs } from '../support/fake-dittofs.js';
-import { desired, ENV, loginRefusal } from './fixtures.js';
+import { desired, ENV, FRESH_LOG, loginRefusal } from './fixtures.js';
 import { runAgainst, TERMINATION_LOG, type Run } from './harness.js';
 
 let fake: FakeDittoFs;
@@ -82,13 +82,7 @@ describe('an API that is not there', () => {
     expect(retries).toEqual(LOGIN_RETRIES.slice(0, retries.length));
     expect(run.stdout.slice(retries.length)).toEqual([
       `logged in to ${fake.url} as admin`,
-      'metadata store default: created (badger)',
-      'local store default: created (fs)',
-      'remote store archive: created (s3)',
-      'share export: created',
-      'adapter nfs: unchanged',
-      'adapter smb: updated enabled true -> false, port 1445 -> 12445',
-      'done: 5 changes',
+      ...FRESH_LOG,
     ]);
     expect(run.code).toBe(0);
   });

@@ -58,6 +58,17 @@ export function desired(): Desired {
   };
 }
 
+/** What the program says after it logged in, configuring a fresh DittoFS to `desired()`. */
+export const FRESH_LOG = [
+  'metadata store default: created (badger)',
+  'local store default: created (fs)',
+  'remote store archive: created (s3)',
+  'share export: created',
+  'adapter nfs: unchanged',
+  'adapter smb: updated enabled true -> false, port 1445 -> 12445',
+  'done: 5 changes',
+];
+
 /** The stored config of store `archive` as the program creates it. */
 export const ARCHIVE_CONFIG = {
   bucket: 'b',

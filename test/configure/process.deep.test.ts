@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { USAGE } from '../../src/configure/args.js';
 import { FakeDittoFs } from '../support/fake-dittofs.js';
-import { ENV, loginRefusal } from './fixtures.js';
+import { ENV, FRESH_LOG, loginRefusal } from './fixtures.js';
 
 const MAIN = resolve(import.meta.dirname, '../../src/configure/main.ts');
 const EXAMPLE = resolve(import.meta.dirname, '../../examples/desired.json');
@@ -52,17 +52,7 @@ describe('node src/configure/main.ts', () => {
 
     expect(first).toEqual({
       code: 0,
-      stdout: [
-        `logged in to ${fake.url} as admin`,
-        'metadata store default: created (badger)',
-        'local store default: created (fs)',
-        'remote store archive: created (s3)',
-        'share export: created',
-        'adapter nfs: unchanged',
-        'adapter smb: updated enabled true -> false, port 1445 -> 12445',
-        'done: 5 changes',
-        '',
-      ].join('\n'),
+      stdout: [`logged in to ${fake.url} as admin`, ...FRESH_LOG, ''].join('\n'),
       stderr: '',
     });
     expect([second.code, second.stdout.split('\n').at(-2)]).toEqual([0, 'done: no changes']);

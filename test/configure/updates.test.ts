@@ -25,6 +25,20 @@ function seedStores() {
   };
 }
 
+/** Share `export` on the seeded stores, as the spec has it but with `quota` bytes. */
+function seedSpecShare(quota: number) {
+  const { meta, local, remote } = seedStores();
+  fake.addShare({
+    name: '/export',
+    metadata_store_id: meta.id,
+    local_block_store_id: local.id,
+    remote_block_store_id: remote.id,
+    read_only: false,
+    default_permission: 'read-write',
+    quota_bytes: quota,
+  });
+}
+
 const loggedIn = () => `logged in to ${fake.url} as admin`;
 const SMB_OFF = 'adapter smb: updated enabled true -> false, port 1445 -> 12445';
 function archive() {
@@ -94,16 +108,7 @@ describe('a share that differs', () => {
   });
 
   it('loses its quota and remote tier when the spec has neither', async () => {
-    const { meta, local, remote } = seedStores();
-    fake.addShare({
-      name: '/export',
-      metadata_store_id: meta.id,
-      local_block_store_id: local.id,
-      remote_block_store_id: remote.id,
-      read_only: false,
-      default_permission: 'read-write',
-      quota_bytes: QUOTA,
-    });
+    seedSpecShare(QUOTA);
     const spec = desired();
     spec.shares = spec.shares.map(({ remoteStore: _r, quotaBytes: _q, ...share }) => share);
 
@@ -128,16 +133,7 @@ describe('a share that differs', () => {
   });
 
   it('is left as is when its quota shows the same as the spec (DittoFS rounds to 0.01 GiB)', async () => {
-    const { meta, local, remote } = seedStores();
-    fake.addShare({
-      name: '/export',
-      metadata_store_id: meta.id,
-      local_block_store_id: local.id,
-      remote_block_store_id: remote.id,
-      read_only: false,
-      default_permission: 'read-write',
-      quota_bytes: QUOTA + 1,
-    });
+    seedSpecShare(QUOTA + 1);
 
     const result = await runAgainst(fake.url, desired(), ENV);
 

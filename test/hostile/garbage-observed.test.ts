@@ -4,31 +4,31 @@
  * exactly what it can tell. Each case breaks one thing and states the whole outcome:
  * conditions, results, and which composed resources are ready.
  */
-import { Ready, type Condition, type Result } from '@crossplane-org/function-sdk-typescript';
+import type { Condition, Result } from '@crossplane-org/function-sdk-typescript';
 import { describe, expect, it } from 'vitest';
 import { callFunction } from '../support/call.js';
 import type { DittoServerStatus } from '../../src/api/status.js';
-import { condition, warning } from '../support/expected.js';
+import {
+  AVAILABLE,
+  BACKUP_READY,
+  backupNotReady,
+  condition,
+  DATABASE_READY,
+  databaseNotReady,
+  warning,
+} from '../support/expected.js';
+import { waiting } from '../support/lifecycle-story.js';
 import { readiness, TEST_SECRET_KEY } from '../support/request.js';
 import type { Observed } from './support/checks.js';
 import {
-  AVAILABLE,
   CONFIGURED,
-  BACKUP_READY,
   breaking,
-  DATABASE_READY,
   HEALTHY,
-  HEALTHY_KEYS,
   HEALTHY_RESPONSE,
+  healthyReadiness,
   healthyRequest,
 } from './support/healthy.js';
 
-const notReported = (why: string) =>
-  condition('DatabaseReady', 'False', 'PerconaNotReady', `PerconaPGCluster demo-postgres ${why}`);
-const backupNotReady = (why: string) =>
-  condition('BackupReady', 'False', 'BackupNotReady', `PerconaPGCluster demo-postgres${why}`);
-const waiting = (why: string) =>
-  condition('Configured', 'False', 'Waiting', `Deployment demo ${why}`);
 const unavailable = (why: string) =>
   condition('Available', 'False', 'Unavailable', `Deployment demo ${why}`);
 const unexpected = (key: string, found: string, expected: string) =>
@@ -67,7 +67,12 @@ const cases: Case[] = [
       ...cluster,
       status: { ...(cluster.status as object), state: 42 },
     })),
-    conditions: [notReported('has not reported a state yet'), BACKUP_READY, AVAILABLE, CONFIGURED],
+    conditions: [
+      databaseNotReady('has not reported a state yet'),
+      BACKUP_READY,
+      AVAILABLE,
+      CONFIGURED,
+    ],
     notReady: ['postgres'],
   },
   ...(
@@ -81,7 +86,7 @@ const cases: Case[] = [
     reason: `the PerconaPGCluster status is ${what}: nothing is reported yet`,
     observed: breaking('postgres', status(value)),
     conditions: [
-      notReported('has not reported a state yet'),
+      databaseNotReady('has not reported a state yet'),
       backupNotReady(': ReadyForBackup is not reported yet'),
       AVAILABLE,
       CONFIGURED,
@@ -148,7 +153,7 @@ const cases: Case[] = [
       metadata: { ...(cluster.metadata as object), generation: 'x' },
     })),
     conditions: [
-      notReported('has not reported on its latest spec yet'),
+      databaseNotReady('has not reported on its latest spec yet'),
       backupNotReady(' has not reported on its latest spec yet'),
       AVAILABLE,
       CONFIGURED,
@@ -233,7 +238,7 @@ const cases: Case[] = [
     reason: 'a Deployment under the postgres key: the cluster reads as not existing',
     observed: breaking('postgres', () => HEALTHY.deployment),
     conditions: [
-      notReported('does not exist yet'),
+      databaseNotReady('does not exist yet'),
       backupNotReady(' does not exist yet'),
       AVAILABLE,
       CONFIGURED,
@@ -290,13 +295,6 @@ describe('garbage in the observed composed resources', () => {
     if (status) expect(rsp.desired?.composite?.resource?.status).toEqual(status);
     expect(rsp.conditions).toEqual(conditions);
     expect(rsp.results).toEqual(results);
-    expect(readiness(rsp)).toEqual(
-      Object.fromEntries(
-        HEALTHY_KEYS.map((key) => [
-          key,
-          notReady.includes(key) ? Ready.READY_FALSE : Ready.READY_TRUE,
-        ]),
-      ),
-    );
+    expect(readiness(rsp)).toEqual(healthyReadiness(notReady));
   });
 });

@@ -7,15 +7,18 @@ import type { Condition, Result } from '@crossplane-org/function-sdk-typescript'
 import { describe, expect, it } from 'vitest';
 import { callFunction } from '../support/call.js';
 import type { ResourceKey } from '../../src/resources.js';
-import { condition, warning } from '../support/expected.js';
+import {
+  AVAILABLE,
+  BACKUP_READY,
+  condition,
+  DATABASE_READY,
+  warning,
+} from '../support/expected.js';
 import { credentialsSecret, TEST_SECRET_KEY } from '../support/request.js';
 import { composed, type Observed } from './support/checks.js';
 import {
-  AVAILABLE,
   CONFIGURED,
-  BACKUP_READY,
   breaking,
-  DATABASE_READY,
   HEALTHY,
   HEALTHY_RESPONSE,
   healthyRequest,

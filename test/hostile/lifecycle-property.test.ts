@@ -23,28 +23,10 @@ import { credentialsSecret, desiredObjects, request, TEST_SECRET_KEY } from '../
 import { at, play } from '../support/story.js';
 import { composedProblems, type Observed } from './support/checks.js';
 import { dataLost } from './support/data-safety.js';
+import { restoreProgress, SOME_BACKUPS, upgradeProgress } from './support/observed-arbitraries.js';
 
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261120);
 const PATH = process.env.HOSTILE_PATH;
-
-const BACKUPS: readonly BackupFixture[] = [
-  {
-    suffix: 'aaaaa',
-    type: 'full',
-    state: 'Succeeded',
-    created: '2026-11-20T02:00:00Z',
-    completed: '2026-11-20T02:04:00Z',
-  },
-  {
-    suffix: 'bbbbb',
-    type: 'incr',
-    state: 'Succeeded',
-    created: '2026-11-20T03:00:00Z',
-    completed: '2026-11-20T03:01:00Z',
-    latestRestorableTime: '2026-11-20 09:00:00.000000+0000',
-  },
-  { suffix: 'ccccc', type: 'incr', state: 'Failed', created: '2026-11-20T04:00:00Z' },
-];
 
 const restore = fc.oneof(
   fc.constant(undefined),
@@ -76,19 +58,8 @@ const step = fc.record({
       backup: fc.constant('ready' as const),
     }),
     deployment: fc.constantFrom('progressing' as const, 'available' as const),
-    restore: fc.constantFrom(
-      '' as const,
-      'Starting' as const,
-      'Running' as const,
-      'Succeeded' as const,
-      'Failed' as const,
-    ),
-    upgrade: fc.constantFrom(
-      'new' as const,
-      'running' as const,
-      'succeeded' as const,
-      'failed' as const,
-    ),
+    restore: restoreProgress,
+    upgrade: upgradeProgress,
     clusterBehind: fc.boolean(),
   }),
   // Mostly nothing lost: a lost object cannot be kept, so it tests nothing else.
@@ -96,7 +67,7 @@ const step = fc.record({
     { weight: 4, arbitrary: fc.constant<string[]>([]) },
     fc.subarray(['upgrade', 'restore-first', 'restore-second', 'deployment']),
   ),
-  backups: fc.subarray([...BACKUPS], { minLength: 1 }),
+  backups: fc.subarray([...SOME_BACKUPS], { minLength: 1 }),
 });
 
 /** A server running PostgreSQL `version`, its Deployment available: where every run starts. */
@@ -104,7 +75,7 @@ const started = new Map(
   [15, 16, 17].map((version) => {
     const spec = { percona: { enabled: true, backup: BACKUP_SPEC, postgresVersion: version } };
     const ready: World = { percona: { state: 'ready', backup: 'ready' }, deployment: 'available' };
-    const backups = [perconaBackup(BACKUPS[0] as BackupFixture)];
+    const backups = [perconaBackup(SOME_BACKUPS[0] as BackupFixture)];
     const story = play([
       ['created', { spec, backups }],
       ['percona ready', { spec, world: ready, backups }],

@@ -22,7 +22,7 @@ import { createMetrics } from '../../src/server/metrics.js';
 import { observeRequests } from '../../src/server/observe.js';
 import { decodeRunFunctionRequest } from '../../src/wire/decode-request.js';
 import { owns as ownsResourceKey } from '../../src/resources.js';
-import { perconaBackup, type BackupFixture } from '../fixtures/backups.js';
+import { perconaBackup } from '../fixtures/backups.js';
 import type { JsonObject } from '../fixtures/xr.js';
 import { propertyRuns } from '../support/depth.js';
 import { TEST_SECRET_KEY } from '../support/request.js';
@@ -40,6 +40,7 @@ import {
   junk,
   missingKeys,
   realisticObserved,
+  SOME_BACKUPS,
   strings,
   world,
 } from './support/observed-arbitraries.js';
@@ -84,26 +85,6 @@ const observed = observeRequests(
 const served = (req: RunFunctionRequest) =>
   observed(decodeRunFunctionRequest(RunFunctionRequest.encode(req).finish(), ownsResourceKey));
 
-/** Backups Percona may have made so far: some succeeded (one restorable until 09:00), one failed. */
-const BACKUPS: readonly Omit<BackupFixture, 'xr'>[] = [
-  {
-    suffix: 'aaaaa',
-    type: 'full',
-    state: 'Succeeded',
-    created: '2026-11-20T02:00:00Z',
-    completed: '2026-11-20T02:04:00Z',
-  },
-  {
-    suffix: 'bbbbb',
-    type: 'incr',
-    state: 'Succeeded',
-    created: '2026-11-20T03:00:00Z',
-    completed: '2026-11-20T03:01:00Z',
-    latestRestorableTime: '2026-11-20 09:00:00.000000+0000',
-  },
-  { suffix: 'ccccc', type: 'incr', state: 'Failed', created: '2026-11-20T04:00:00Z' },
-];
-
 /** A scenario and the reconciles that follow: world, lost keys, credentials, backups, spec edits. */
 const reconciles = scenario.chain((s) =>
   fc.tuple(
@@ -114,7 +95,7 @@ const reconciles = scenario.chain((s) =>
         missing: missingKeys,
         credentials: credentialsWorld(s.credentialsRef, s.namespace),
         backups: fc
-          .subarray([...BACKUPS])
+          .subarray([...SOME_BACKUPS])
           .map((made) =>
             made.map((backup) =>
               perconaBackup({ ...backup, xr: text(s.xr, 'metadata', 'name') ?? '' }),

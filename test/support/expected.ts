@@ -23,7 +23,8 @@ const GOLDEN = new URL('../golden/compose/', import.meta.url);
 
 /**
  * What an XR with Percona and plain-key backups composes once its Deployment exists, in
- * response order: spelled out once for the tests that expect it.
+ * response order: the one list of composed keys the tests spell out; every other list of
+ * them (MINIMAL_KEYS, with Jobs, without what waits) is derived from it.
  */
 export const BACKUP_KEYS: readonly ResourceKey[] = [
   'config',
@@ -42,11 +43,26 @@ export const BACKUP_KEYS: readonly ResourceKey[] = [
   'connection',
 ];
 
-/** BACKUP_KEYS with configure Jobs where responses put them, after `configure-spec`. */
-export function backupKeysWith(...jobs: readonly string[]): readonly string[] {
-  const at = BACKUP_KEYS.indexOf('configure-spec') + 1;
-  return [...BACKUP_KEYS.slice(0, at), ...jobs, ...BACKUP_KEYS.slice(at)];
+/** What the minimal XR (no Percona, no backups) composes: BACKUP_KEYS without the database's. */
+export const MINIMAL_KEYS: readonly ResourceKey[] = without(
+  BACKUP_KEYS,
+  'postgres',
+  'backup-secret',
+);
+
+/** `keys` but `missing`, in the same order. */
+export function without<K extends string>(keys: readonly K[], ...missing: readonly K[]): K[] {
+  return keys.filter((key) => !missing.includes(key));
 }
+
+/** `keys` with configure Jobs where responses put them, after `configure-spec`. */
+export function keysWith(keys: readonly string[], ...jobs: readonly string[]): string[] {
+  const at = keys.indexOf('configure-spec') + 1;
+  return [...keys.slice(0, at), ...jobs, ...keys.slice(at)];
+}
+
+/** BACKUP_KEYS with configure Jobs where responses put them, after `configure-spec`. */
+export const backupKeysWith = (...jobs: readonly string[]) => keysWith(BACKUP_KEYS, ...jobs);
 
 /** The composed objects of a golden file, keyed by composition-resource name. */
 export function golden(name: string, keys: readonly string[]): Record<string, JsonObject> {
@@ -79,6 +95,45 @@ export function condition(
     target: Target.TARGET_COMPOSITE_AND_CLAIM,
   };
 }
+
+/** The conditions of a server with a ready Percona cluster and backups, once it is available. */
+export const DATABASE_READY = condition(
+  'DatabaseReady',
+  'True',
+  'PerconaReady',
+  'PerconaPGCluster demo-postgres is ready',
+);
+export const BACKUP_READY = condition(
+  'BackupReady',
+  'True',
+  'BackupReady',
+  'Percona is ready for backups and the repo1 stanza exists',
+);
+export const AVAILABLE = condition('Available', 'True', 'Available', 'The server is available');
+/** DatabaseReady while PerconaPGCluster demo-postgres is not ready: `why` follows its name. */
+export const databaseNotReady = (why: string) =>
+  condition('DatabaseReady', 'False', 'PerconaNotReady', `PerconaPGCluster demo-postgres ${why}`);
+/** BackupReady while the cluster is not ready for backups: `why` follows its name as is. */
+export const backupNotReady = (why: string) =>
+  condition('BackupReady', 'False', 'BackupNotReady', `PerconaPGCluster demo-postgres${why}`);
+/** The conditions of an available server whose database and backups are ready, then `configured`. */
+export const servedConditions = (configured: Condition): Condition[] => [
+  DATABASE_READY,
+  BACKUP_READY,
+  AVAILABLE,
+  configured,
+];
+/** Configured while configure Job `job` (its object name) has just been created. */
+export const applying = (job: string) =>
+  condition('Configured', 'False', 'Applying', `Job ${job} is created to configure the server`);
+/** Configured once configure Job `job` (its object name) has completed. */
+export const applied = (job: string) =>
+  condition(
+    'Configured',
+    'True',
+    'Applied',
+    `Job ${job} applied the spec: its stores, shares and adapters are configured`,
+  );
 
 export function warning(reason: string, message: string): Result {
   return {

@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import { observeDesired, type World } from '../fixtures/observed.js';
 import { BACKUP_SPEC, xr, type JsonObject, type Overrides } from '../fixtures/xr.js';
 import { callFunction } from './call.js';
-import { condition } from './expected.js';
+import { backupKeysWith, condition } from './expected.js';
 import { credentialsSecret, request, responseJson, TEST_SECRET_KEY } from './request.js';
 import { desiredObjects } from './request.js';
 
@@ -21,8 +21,8 @@ const SCALED = { percona: { enabled: true, replicas: 2, backup: BACKUP_SPEC } };
 const STOPPED = { replicas: 0, ...SCALED };
 const READY = { state: 'ready', backup: 'ready' } as const;
 const READY_AGAIN = { state: 'ready', generation: 2, backup: 'ready' } as const;
-const SERVING = { percona: READY, deployment: 'available' } as const;
-const CONFIGURED = { ...SERVING, job: 'complete' } as const;
+const AVAILABLE_WORLD = { percona: READY, deployment: 'available' } as const;
+const CONFIGURED = { ...AVAILABLE_WORLD, job: 'complete' } as const;
 const RESTARTED = { percona: READY_AGAIN, deployment: 'available', job: 'complete' } as const;
 
 /**
@@ -43,8 +43,8 @@ const STORY = [
   ],
   ['3-percona-ready', { world: { percona: READY, volumes: 'Pending', addresses: true } }],
   ['4-deployment-progressing', { world: { percona: READY, deployment: 'progressing' } }],
-  ['5-available', { world: SERVING }],
-  ['6-configuring', { world: { ...SERVING, job: 'running' } }],
+  ['5-available', { world: AVAILABLE_WORLD }],
+  ['6-configuring', { world: { ...AVAILABLE_WORLD, job: 'running' } }],
   ['7-configured', { world: CONFIGURED }],
   ['spec changed: two PostgreSQL instances', { spec: SCALED, world: CONFIGURED }],
   [
@@ -99,36 +99,18 @@ export async function matchesGolden(rsp: RunFunctionResponse, step: Step): Promi
   );
 }
 
-/** What the server is composed of before its configure Job, in response order. */
-const BEFORE_JOB = [
-  'config',
-  'pvc-controlplane',
-  'pvc-metadata',
-  'pvc-content',
-  'jwt-secret',
-  'admin-secret',
-  'api-service',
-  'nfs-service',
-  'postgres',
-  'backup-secret',
-  'deployment',
-  'configure-spec',
-];
-const AFTER_JOB = ['network-policy', 'connection'];
-
 /**
- * Readiness of every composed key, in response order: `keys` (the Deployment and the Jobs
- * included only where given), every one ready but `notReady`.
+ * Readiness of every composed key, in response order: BACKUP_KEYS (the Deployment included
+ * unless `deployment` is false, the Jobs `jobs` after `configure-spec`), every one ready
+ * but `notReady`.
  */
 export function readinessOf(
   keys: { deployment?: boolean; jobs?: readonly string[] },
   notReady: readonly string[] = [],
 ): Record<string, Ready> {
-  const all = [
-    ...BEFORE_JOB.filter((key) => key !== 'deployment' || keys.deployment !== false),
-    ...(keys.jobs ?? []),
-    ...AFTER_JOB,
-  ];
+  const all = backupKeysWith(...(keys.jobs ?? [])).filter(
+    (key) => key !== 'deployment' || keys.deployment !== false,
+  );
   return Object.fromEntries(
     all.map((key) => [key, notReady.includes(key) ? Ready.READY_FALSE : Ready.READY_TRUE]),
   );
@@ -158,19 +140,17 @@ export const backup = (ready: boolean, stanzaCreated = ready) => ({
 export const LB_NFS = '203.0.113.2:12049';
 export const LB_SHARES = [{ name: 'export', nfs: `${LB_NFS}:/export`, smb: '' }];
 
-export const DATABASE_READY = condition(
-  'DatabaseReady',
-  'True',
-  'PerconaReady',
-  'PerconaPGCluster demo-postgres is ready',
-);
-export const BACKUP_READY = condition(
-  'BackupReady',
-  'True',
-  'BackupReady',
-  'Percona is ready for backups and the repo1 stanza exists',
-);
-export const AVAILABLE = condition('Available', 'True', 'Available', 'The server is available');
+/** The status of a server serving one replica, its database and backups ready; tests add what differs. */
+export const SERVING = {
+  replicas: 1,
+  readyReplicas: 1,
+  availableReplicas: 1,
+  database: percona('ready', true),
+  backup: backup(true),
+  endpoints: { nfs: LB_NFS },
+  shares: LB_SHARES,
+};
+
 export const STOPPED_AVAILABLE = condition(
   'Available',
   'True',
@@ -185,10 +165,3 @@ export const STOPPED_CONFIGURED = condition(
 );
 export const waiting = (why: string) =>
   condition('Configured', 'False', 'Waiting', `Deployment demo ${why}`);
-export const applied = (job: string) =>
-  condition(
-    'Configured',
-    'True',
-    'Applied',
-    `Job ${job} applied the spec: its stores, shares and adapters are configured`,
-  );

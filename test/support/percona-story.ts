@@ -3,13 +3,17 @@
  * server with backups, its readiness, status and conditions once it serves, and the
  * golden files of their steps. The configure Job's key is written out in each test.
  */
-import { Ready, type RunFunctionResponse } from '@crossplane-org/function-sdk-typescript';
+import {
+  Ready,
+  type Condition,
+  type RunFunctionResponse,
+} from '@crossplane-org/function-sdk-typescript';
 import { expect } from 'vitest';
 import { stringify } from 'yaml';
 import { NIGHT } from '../fixtures/backups.js';
 import type { World } from '../fixtures/observed.js';
-import { condition } from './expected.js';
-import { backup, LB_NFS, LB_SHARES, percona, waiting } from './lifecycle-story.js';
+import { BACKUP_READY, condition, DATABASE_READY } from './expected.js';
+import { backup, SERVING, waiting } from './lifecycle-story.js';
 import { responseJson } from './request.js';
 
 /** The nightly full and incremental backups, both succeeded. */
@@ -35,15 +39,7 @@ export const BACKUP_STATUS = {
 };
 
 /** The status of a server serving one replica with BACKUPS; tests add what differs. */
-export const SERVING_STATUS = {
-  replicas: 1,
-  readyReplicas: 1,
-  availableReplicas: 1,
-  database: percona('ready', true),
-  backup: BACKUP_STATUS,
-  endpoints: { nfs: LB_NFS },
-  shares: LB_SHARES,
-};
+export const SERVING_STATUS = { ...SERVING, backup: BACKUP_STATUS };
 
 const T = Ready.READY_TRUE;
 
@@ -77,17 +73,20 @@ export const held = (reason: 'Restoring' | 'Upgrading', object: string) => [
     `is held at 0 replicas while ${object} runs; the server is configured again once it is back`,
   ),
 ];
-export const NOT_AVAILABLE_CONFIGURED = waiting(
-  'is not available yet; the server is configured once it is',
-);
-export const applying = (job: string) =>
-  condition('Configured', 'False', 'Applying', `Job ${job} is created to configure the server`);
-export const STILL_AT_ZERO = condition(
-  'Available',
-  'False',
-  'Unavailable',
-  'Deployment demo is still scaled to 0 replicas',
-);
+
+/** The replica counts of a server at 0 replicas. */
+export const AT_ZERO = { replicas: 0, readyReplicas: 0, availableReplicas: 0 };
+
+/**
+ * The conditions once a hold is over and the server is still at 0 replicas: `database`,
+ * backups ready, not yet available, configured once it is.
+ */
+export const released = (database: Condition = DATABASE_READY): Condition[] => [
+  database,
+  BACKUP_READY,
+  condition('Available', 'False', 'Unavailable', 'Deployment demo is still scaled to 0 replicas'),
+  waiting('is not available yet; the server is configured once it is'),
+];
 
 /** The whole response against its golden file (the path is the calling test file's, in test/). */
 export async function matchesGolden(rsp: RunFunctionResponse, name: string): Promise<void> {

@@ -10,7 +10,8 @@ import {
 import { callFunction } from '../../support/call.js';
 import { observeDesired, type World } from '../../fixtures/observed.js';
 import { BACKUP_SPEC, xr, type JsonObject } from '../../fixtures/xr.js';
-import { BACKUP_KEYS, condition } from '../../support/expected.js';
+import { applied } from '../../support/expected.js';
+import { readinessOf } from '../../support/lifecycle-story.js';
 import { credentialsSecret, request, TEST_SECRET_KEY } from '../../support/request.js';
 import { composed, type Observed } from './checks.js';
 
@@ -43,34 +44,13 @@ function healthyObserved(): Observed {
 export const HEALTHY = healthyObserved();
 export const HEALTHY_RESPONSE: RunFunctionResponse = run(HEALTHY);
 
-export const DATABASE_READY = condition(
-  'DatabaseReady',
-  'True',
-  'PerconaReady',
-  'PerconaPGCluster demo-postgres is ready',
-);
-export const BACKUP_READY = condition(
-  'BackupReady',
-  'True',
-  'BackupReady',
-  'Percona is ready for backups and the repo1 stanza exists',
-);
-export const AVAILABLE = condition('Available', 'True', 'Available', 'The server is available');
 /** The configure Job of the healthy server, observed complete. */
 export const HEALTHY_JOB = 'demo-configure-0844943269';
 
-/** What the healthy server is composed of, in response order. */
-export const HEALTHY_KEYS: readonly string[] = [
-  ...BACKUP_KEYS.slice(0, BACKUP_KEYS.indexOf('configure-spec') + 1),
-  'configure-0844943269',
-  ...BACKUP_KEYS.slice(BACKUP_KEYS.indexOf('configure-spec') + 1),
-];
-export const CONFIGURED = condition(
-  'Configured',
-  'True',
-  'Applied',
-  `Job ${HEALTHY_JOB} applied the spec: its stores, shares and adapters are configured`,
-);
+/** Readiness of what the healthy server composes, in response order: all ready but `notReady`. */
+export const healthyReadiness = (notReady: readonly string[] = []) =>
+  readinessOf({ jobs: ['configure-0844943269'] }, notReady);
+export const CONFIGURED = applied(HEALTHY_JOB);
 
 /** `HEALTHY` with the object under `key` replaced by `change(object)`. */
 export function breaking(key: keyof Observed, change: (object: JsonObject) => unknown): Observed {

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { isRestoreKey, RESOURCE_KEYS, type ResourceKey } from '../../../src/resources.js';
+import type { BackupFixture } from '../../fixtures/backups.js';
 import { observeDesired, type World } from '../../fixtures/observed.js';
 import type { Json, JsonObject } from '../../fixtures/xr.js';
 import type { Observed } from './checks.js';
@@ -15,6 +16,42 @@ const perconaState = fc.oneof(
   fc.constantFrom('initializing' as const, 'paused' as const, '' as const),
 );
 const backupState = fc.constantFrom('none' as const, 'pending' as const, 'ready' as const);
+
+/** Where a PerconaPGRestore got to, as its status says. */
+export const restoreProgress = fc.constantFrom(
+  '' as const,
+  'Starting' as const,
+  'Running' as const,
+  'Succeeded' as const,
+  'Failed' as const,
+);
+/** Where a PerconaPGUpgrade got to. */
+export const upgradeProgress = fc.constantFrom(
+  'new' as const,
+  'running' as const,
+  'succeeded' as const,
+  'failed' as const,
+);
+
+/** Backups Percona may have made so far: some succeeded (one restorable until 09:00), one failed. */
+export const SOME_BACKUPS: readonly BackupFixture[] = [
+  {
+    suffix: 'aaaaa',
+    type: 'full',
+    state: 'Succeeded',
+    created: '2026-11-20T02:00:00Z',
+    completed: '2026-11-20T02:04:00Z',
+  },
+  {
+    suffix: 'bbbbb',
+    type: 'incr',
+    state: 'Succeeded',
+    created: '2026-11-20T03:00:00Z',
+    completed: '2026-11-20T03:01:00Z',
+    latestRestorableTime: '2026-11-20 09:00:00.000000+0000',
+  },
+  { suffix: 'ccccc', type: 'incr', state: 'Failed', created: '2026-11-20T04:00:00Z' },
+];
 
 /** How far the cluster got; a stale Percona status (observedGeneration behind) now and then. */
 export const world: fc.Arbitrary<World> = fc.record(
@@ -34,19 +71,8 @@ export const world: fc.Arbitrary<World> = fc.record(
     volumes: fc.constantFrom('Bound' as const, 'Pending' as const),
     addresses: fc.boolean(),
     // Where the restores and the upgrade of the last response got to (api.md §8).
-    restore: fc.constantFrom(
-      '' as const,
-      'Starting' as const,
-      'Running' as const,
-      'Succeeded' as const,
-      'Failed' as const,
-    ),
-    upgrade: fc.constantFrom(
-      'new' as const,
-      'running' as const,
-      'succeeded' as const,
-      'failed' as const,
-    ),
+    restore: restoreProgress,
+    upgrade: upgradeProgress,
     clusterBehind: fc.boolean(),
   },
   { requiredKeys: ['percona'] },

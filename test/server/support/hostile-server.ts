@@ -14,6 +14,8 @@ export type HostileServer = {
   readonly client: RunFunctionClient;
   /** Health, then a valid call: what every case checks after its abuse. */
   readonly after: () => ReturnType<typeof stillServing>;
+  /** What the server has said so far: its log messages, and all it wrote to stderr. */
+  readonly said: () => { lines: (string | undefined)[]; stderr: string };
 };
 
 /** Registers the file's beforeAll/afterAll; the fields are there once beforeAll ran. */
@@ -46,5 +48,9 @@ export function useHostileServer(): HostileServer {
       return started(client);
     },
     after: () => stillServing(started(raw), started(client)),
+    said: () => ({
+      lines: started(server).lines.map((line) => line.msg),
+      stderr: started(server).stderr(),
+    }),
   };
 }
