@@ -3,7 +3,7 @@
  * platform team sets per Composition step. Every field has a default, so the step may
  * omit the input entirely. Image defaults are the ones Percona 2.8.2 ships.
  */
-import { z } from './zod.js';
+import * as z from './zod.js';
 import { objectName } from './kube-names.js';
 import { credentialsSecretRef, s3Bucket, s3Endpoint, s3Region } from './percona-spec.js';
 import { FUNCTION_IMAGE } from './release.js';

@@ -3,7 +3,7 @@
  * checked here so a bad value is a FATAL result naming the field, not an apply error.
  * They are refinements, not patterns: the XRD schema stays as it is.
  */
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 /** RFC 1123 subdomain: Secret and StorageClass names (validation.IsDNS1123Subdomain). */
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

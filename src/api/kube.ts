@@ -2,7 +2,7 @@
  * Zod schemas for the Kubernetes shapes the DittoServer spec reuses. Each one is the
  * runtime parser, the TypeScript type and (through scripts/generate.ts) the XRD schema.
  */
-import { z } from './zod.js';
+import * as z from './zod.js';
 import {
   isContainerResourceName,
   isQualifiedName,

@@ -9,7 +9,7 @@
  * an empty list, an object with `enabled: false`, or the operator's default where it is what
  * this function does (manifests read back from a cluster carry those defaults).
  */
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 /** Where the function keeps the SQLite control-plane database (src/compose/config-map.ts). */
 export const SQLITE_PATH = '/data/controlplane/controlplane.db';

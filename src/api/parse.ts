@@ -3,7 +3,7 @@
  * and the step's Input are parsed once, here. Anything wrong comes back as one line that
  * names every offending field, and nothing is composed.
  */
-import { z } from './zod.js';
+import * as z from './zod.js';
 import {
   CLAIM_NAMESPACE_LABEL,
   CONFIGURE_HASH_LENGTH,

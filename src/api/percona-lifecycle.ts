@@ -3,7 +3,7 @@
  * control-plane database from repo1, and a new cluster's data from a pgBackRest repository.
  * Rules that need other fields (backups on, the restore object's name) are in resolve.ts.
  */
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 /** The restore's own part of `<n>-postgres-restore-<name>`: an RFC 1123 label. */
 const RESTORE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

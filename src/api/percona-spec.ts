@@ -1,5 +1,5 @@
 /** The `spec.percona` block: the Percona-managed PostgreSQL of the control plane. */
-import { z } from './zod.js';
+import * as z from './zod.js';
 import { cronProblem } from './cron.js';
 import { parseS3Endpoint } from './endpoint.js';
 import { resourceRequirements, storageSize } from './kube.js';

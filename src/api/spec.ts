@@ -4,7 +4,7 @@
  * changing its apiVersion. Literal defaults live here; defaults that depend on the function
  * Input or on another field are resolved in `resolve.ts`.
  */
-import { z } from './zod.js';
+import * as z from './zod.js';
 import { objectName } from './kube-names.js';
 import {
   SERVICE_TYPES,

@@ -2,7 +2,7 @@
  * The XR status the function owns (api.md §4). It is declared in the XRD from this schema
  * and written in full on every call, so Crossplane's server-side apply never drops a field.
  */
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 const count = (description: string) => z.int().min(0).max(2147483647).meta({ description });
 

@@ -3,7 +3,7 @@
  * (api.md §2, §7). Literal defaults live here; the share's store defaults and the remote
  * prefix depend on other fields and are resolved in resolve-stores.ts.
  */
-import { z } from './zod.js';
+import * as z from './zod.js';
 import { s3Credentials, s3Bucket, s3Region } from './percona-spec.js';
 import { storageSize } from './kube.js';
 import { parseRemoteEndpoint } from './remote-endpoint.js';

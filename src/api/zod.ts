@@ -1,6 +1,6 @@
 /**
- * zod, configured before any schema of the API is built: every schema module imports z
- * from here. zod reads `jitless` when it builds an object schema, so a `z.config` call made
+ * zod, configured before any schema of the API is built: every schema module imports
+ * `* as z` from here. zod reads `jitless` when it builds an object schema, so a `z.config` call made
  * after the schemas exist (as parse.ts once did) changes nothing.
  *
  * Why jitless: zod's JIT compiles each object schema with `new Function` on its first parse.
@@ -11,8 +11,11 @@
  * neither start-up nor a fleet of distinct XRs (our schemas are mostly refinements, which
  * its fast path does not cover), so it stays off.
  */
-import * as z from 'zod';
+import { config } from 'zod';
 
-z.config({ jitless: true });
+config({ jitless: true });
 
-export { z };
+// Re-exported name by name, not as one namespace object: a module that imports `* as z` from
+// here and reads `z.object`, `z.string`... lets the bundler drop the rest of zod (its
+// locales, JSON Schema conversion), which a `z` object handed on whole would keep.
+export * from 'zod';
