@@ -5,18 +5,11 @@
  */
 import type { DittoServer } from '../api/parse.js';
 import { labels, postgresUpgradeName } from '../names.js';
+import type { UpgradeFields } from '../observe/lifecycle.js';
 import type { PerconaPGUpgrade } from './types.js';
 
-/** The seven fields the CRD requires (perconapgupgrade_types.go), and only those. */
-export type PlannedUpgrade = {
-  readonly from: number;
-  readonly to: number;
-  /** The upgrade Job's image: Input images.upgrade. */
-  readonly image: string;
-  readonly toPostgresImage: string;
-  readonly toPgBouncerImage: string;
-  readonly toPgBackRestImage: string;
-};
+/** The upgrade to compose: the fields the CRD requires, and only those. */
+export type PlannedUpgrade = UpgradeFields;
 
 export function perconaPGUpgrade(server: DittoServer, upgrade: PlannedUpgrade): PerconaPGUpgrade {
   return {

@@ -30,14 +30,22 @@ export function restoreRunning(state: string): boolean {
 
 export type UpgradeState = 'running' | 'succeeded' | 'failed';
 
-/** An observed PerconaPGUpgrade with the seven fields the CRD requires, all valid. */
-export type ObservedUpgrade = {
+/**
+ * What a PerconaPGUpgrade says of the upgrade, besides the cluster it names: the fields the
+ * CRD requires (perconapgupgrade_types.go), as composed and as observed.
+ */
+export type UpgradeFields = {
   readonly from: number;
   readonly to: number;
+  /** The upgrade Job's image: Input images.upgrade. */
   readonly image: string;
   readonly toPostgresImage: string;
   readonly toPgBouncerImage: string;
   readonly toPgBackRestImage: string;
+};
+
+/** An observed PerconaPGUpgrade with the fields the CRD requires, all valid. */
+export type ObservedUpgrade = UpgradeFields & {
   readonly state: UpgradeState;
   /** The reason of the condition that ended it, when it failed. */
   readonly failure: string;

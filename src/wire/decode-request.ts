@@ -41,16 +41,10 @@ import { structField } from './struct-decode.js';
 import type { Unread } from './struct-stack.js';
 import { UNREAD_IN_COMPOSITE, UNREAD_IN_OBJECT, unreadInComposed } from './unread.js';
 import { Ready, type DesiredComposite, type FunctionRequest, type JsonObject } from './types.js';
+import { FIELD_1, FIELD_2, FIELD_3, FIELD_4, FIELD_5, FIELD_6, FIELD_8, VARINT_3 } from './tags.js';
 
-/** Tags, (field number << 3) | wire type: fields 1 to 8 length-delimited, `ready` a varint. */
-const FIELD_1 = 10;
-const FIELD_2 = 18;
-const FIELD_3 = 26;
-const FIELD_4 = 34;
-const FIELD_5 = 42;
-const FIELD_6 = 50;
-const FIELD_8 = 66;
-const READY = 24;
+/** Resource.ready, field 3, a varint. */
+const READY = VARINT_3;
 
 /** A map entry: its key, and where its value's content lies (`start` -1: no value). */
 type Entry = { key: string; start: number; end: number };

@@ -18,20 +18,19 @@ import type {
   ResourceSelector,
   Result,
 } from './types.js';
-
-/** Tags, (field number << 3) | wire type: 10, 18, 26... fields 1, 2, 3 length-delimited. */
-const FIELD_1 = 10;
-const FIELD_2 = 18;
-const FIELD_3 = 26;
-const FIELD_4 = 34;
-const FIELD_5 = 42;
-const FIELD_6 = 50;
-/** Varint fields 1 to 5 (Duration.seconds, Result.severity, Condition.status...). */
-const VARINT_1 = 8;
-const VARINT_2 = 16;
-const VARINT_3 = 24;
-const VARINT_4 = 32;
-const VARINT_5 = 40;
+import {
+  FIELD_1,
+  FIELD_2,
+  FIELD_3,
+  FIELD_4,
+  FIELD_5,
+  FIELD_6,
+  VARINT_1,
+  VARINT_2,
+  VARINT_3,
+  VARINT_4,
+  VARINT_5,
+} from './tags.js';
 
 /** A Resource's Struct, at `depth`; `segments` name it for an error, outermost first. */
 function writeResourceStruct(

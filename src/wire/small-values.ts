@@ -9,23 +9,19 @@
  * small and goes the general way (struct-encode.ts), which replaces it by U+FFFD.
  * The bytes are those of the general way, field for field (test/wire compares with the SDK).
  */
+import { float, queue, utf8, wellFormedShortSize, type Writer } from './writer.js';
 import {
   BOOL_VALUE,
   ENTRY_KEY,
   ENTRY_VALUE,
-  float,
   LIST_VALUE,
   LIST_VALUES,
   NULL_VALUE,
   NUMBER_VALUE,
-  queue,
   STRING_VALUE,
   STRUCT_FIELDS,
   STRUCT_VALUE,
-  utf8,
-  wellFormedShortSize,
-  type Writer,
-} from './writer.js';
+} from './tags.js';
 
 /** Entries and elements below this size have every length inside below 128: one byte. */
 const ONE_BYTE = 128;

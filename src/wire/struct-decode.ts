@@ -56,18 +56,18 @@ import {
   type Unread,
 } from './struct-stack.js';
 import type { JsonObject } from './types.js';
-
-/** Tags, (field number << 3) | wire type, of the fields read; anything else is skipped. */
-const STRUCT_FIELDS = 10; // Struct.fields: map entries
-const ENTRY_KEY = 10;
-const ENTRY_VALUE = 18;
-const LIST_VALUES = 10;
-const NULL_VALUE = 8;
-const NUMBER_VALUE = 17;
-const STRING_VALUE = 26;
-const BOOL_VALUE = 32;
-const STRUCT_VALUE = 42;
-const LIST_VALUE = 50;
+import {
+  BOOL_VALUE,
+  ENTRY_KEY,
+  ENTRY_VALUE,
+  LIST_VALUE,
+  LIST_VALUES,
+  NULL_VALUE,
+  NUMBER_VALUE,
+  STRING_VALUE,
+  STRUCT_FIELDS,
+  STRUCT_VALUE,
+} from './tags.js';
 
 /** ts-proto's `Value.unwrap` preference, best first; NONE: the Value holds nothing yet. */
 const RANK_STRING = 0;

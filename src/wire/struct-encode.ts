@@ -17,6 +17,7 @@
 import { indexSegment, keySegment, MAX_MESSAGE_DEPTH } from './errors.js';
 import { queueSmallRun, SMALL_DEPTH, smallElementSize, smallEntrySize } from './small-values.js';
 import type { JsonObject } from './types.js';
+import { utf8Size, writeString, type Writer } from './writer.js';
 import {
   BOOL_VALUE,
   ENTRY_KEY,
@@ -28,10 +29,7 @@ import {
   STRING_VALUE,
   STRUCT_FIELDS,
   STRUCT_VALUE,
-  utf8Size,
-  writeString,
-  type Writer,
-} from './writer.js';
+} from './tags.js';
 
 export { writeString, type Writer } from './writer.js';
 

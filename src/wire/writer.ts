@@ -40,18 +40,6 @@ declare global {
 
 export const { utf8, float } = protobuf.util;
 
-/** Tags of google.protobuf.Value's kinds and of the entries holding it. */
-export const STRUCT_FIELDS = 10; // Struct.fields, a map entry
-export const ENTRY_KEY = 10;
-export const ENTRY_VALUE = 18;
-export const LIST_VALUES = 10; // ListValue.values
-export const NULL_VALUE = 8;
-export const NUMBER_VALUE = 17;
-export const STRING_VALUE = 26;
-export const BOOL_VALUE = 32;
-export const STRUCT_VALUE = 42;
-export const LIST_VALUE = 50;
-
 /** Below this many UTF-16 units a loop measures a string faster than Buffer.byteLength. */
 export const SHORT_STRING = 128;
 
