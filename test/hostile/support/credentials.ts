@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { JsonObject } from '../../fixtures/xr.js';
 import type { CredentialsRef } from './scenario.js';
-import { secretValue } from './spec-arbitraries.js';
+import { secretValue } from './name-arbitraries.js';
 
 export type CredentialsWorld = {
   /** What `required_resources` (or `extra_resources`) holds; undefined: not answered yet. */

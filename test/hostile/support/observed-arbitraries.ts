@@ -9,7 +9,7 @@ import type { BackupFixture } from '../../fixtures/backups.js';
 import { observeDesired, type World } from '../../fixtures/observed.js';
 import type { Json, JsonObject } from '../../fixtures/xr.js';
 import type { Observed } from './checks.js';
-import { secretValue, someOf } from './spec-arbitraries.js';
+import { secretValue, someOf } from './name-arbitraries.js';
 
 const perconaState = fc.oneof(
   { weight: 3, arbitrary: fc.constant('ready' as const) },

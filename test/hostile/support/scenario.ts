@@ -9,17 +9,19 @@ import { INPUT_API_VERSION } from '../../../src/api/input.js';
 import { CLAIM_NAMESPACE_LABEL } from '../../../src/names.js';
 import type { JsonObject } from '../../fixtures/xr.js';
 import {
-  backupSettings,
   bucket,
   dnsLabel,
   endpoint,
-  perconaLifecycle,
-  perconaSettings,
   region,
   secretKey,
   someOf,
-  specParts,
   subdomain,
+} from './name-arbitraries.js';
+import {
+  backupSettings,
+  perconaLifecycle,
+  perconaSettings,
+  specParts,
   xrName,
 } from './spec-arbitraries.js';
 

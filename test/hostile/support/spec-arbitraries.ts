@@ -8,47 +8,8 @@ import fc from 'fast-check';
 import { quantityValue } from '../../../src/api/quantity.js';
 import { MAX_NAME_LENGTH, MAX_NAME_LENGTH_WITH_PERCONA } from '../../../src/names.js';
 import type { Json, JsonObject } from '../../fixtures/xr.js';
-
-/** Optional keys: each one present or absent, never `undefined`. */
-export const someOf = <T extends Record<string, Json>>(model: {
-  [K in keyof T]: fc.Arbitrary<T[K]>;
-}): fc.Arbitrary<Partial<T>> =>
-  // Every key optional; fast-check's mapped result type is the same as Partial<T>.
-  fc.record(model, { requiredKeys: [] }) as fc.Arbitrary<Partial<T>>;
-
-const chars = (text: string) => fc.constantFrom(...Array.from(text));
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGITS = '0123456789';
-
-/** A DNS-1035 label of 1..maxLength characters, often exactly maxLength. */
-export function dnsLabel(maxLength: number): fc.Arbitrary<string> {
-  const middle = (min: number, max: number) =>
-    fc.string({ unit: chars(`${LOWER}${DIGITS}-`), minLength: min, maxLength: max });
-  const label = (min: number, max: number) =>
-    fc
-      .tuple(chars(LOWER), middle(min, max), chars(`${LOWER}${DIGITS}`))
-      .map(([first, inner, last]) => `${first}${inner}${last}`);
-  return fc.oneof(chars(LOWER), label(0, maxLength - 2), label(maxLength - 2, maxLength - 2));
-}
-
-/** A DNS-1123 subdomain such as a Secret or StorageClass name. */
-export const subdomain = fc
-  .array(dnsLabel(12), { minLength: 1, maxLength: 3 })
-  .map((labels) => labels.join('.'));
-
-/** A Secret key: `[-._a-zA-Z0-9]+`, but not `.`, `..` or `..x`. */
-export const secretKey = fc
-  .string({
-    unit: chars(`${LOWER}ABCDEFGHIJKLMNOPQRSTUVWXYZ${DIGITS}-._`),
-    minLength: 1,
-    maxLength: 30,
-  })
-  .filter((key) => key !== '.' && !key.startsWith('..'));
-
-const SECRET_CHARS = `${LOWER}ABCDEFGHIJKLMNOPQRSTUVWXYZ${DIGITS}/+=_-"\\é€`;
-
-/** A credential or password: long enough that finding it anywhere else is no accident. */
-export const secretValue = fc.string({ unit: chars(SECRET_CHARS), minLength: 16, maxLength: 40 });
+import { dnsLabel, region, secretKey, someOf, subdomain } from './name-arbitraries.js';
+import { storesAndShares } from './store-arbitraries.js';
 
 const storageSize = fc.oneof(
   fc
@@ -182,17 +143,6 @@ const cron = fc.oneof(
     )
     .map(([minute, hour, weekday]) => `${minute} ${hour} * * ${weekday}`),
 );
-export const bucket = fc.stringMatching(/^[a-z0-9][a-z0-9.-]{1,20}[a-z0-9]$/);
-export const endpoint = fc.constantFrom(
-  'minio.storage.svc:9000',
-  'https://s3.eu-west-1.amazonaws.com',
-  'https://minio:9000/',
-  'HTTPS://MinIO.example.com:8443',
-  '10.0.0.5:443',
-  's3.example.com',
-);
-export const region = fc.constantFrom('eu-west-1', 'us-east-1', 'garage', 'local_1');
-
 /** Everything that does not depend on another field. */
 const independent = someOf({
   image: fc.constantFrom('registry.example/dittofs:v1', 'marmos91c/dittofs@sha256:0123abcd'),
@@ -276,98 +226,6 @@ function database(percona: boolean): fc.Arbitrary<JsonObject | undefined> {
         external.map((db) => ({ ...db, type: 'postgres' })),
       );
 }
-
-/** A store or share name: one lowercase segment. */
-const dataName = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/);
-const names = (minLength: number, maxLength: number) =>
-  fc.uniqueArray(dataName, { minLength, maxLength });
-
-const remoteS3 = fc
-  .tuple(
-    fc.record(
-      {
-        bucket,
-        region,
-        prefix: fc.constantFrom('', 'team-a/files/', 'dittofs'),
-        credentialsSecretRef: fc.record({ name: subdomain }),
-      },
-      { requiredKeys: ['bucket', 'credentialsSecretRef'] },
-    ),
-    fc.oneof(
-      fc.constant({}),
-      fc
-        .constantFrom('s3.eu-west-1.amazonaws.com', 'https://storage.example.com:8443')
-        .map((endpoint) => ({ endpoint })),
-      // In-cluster or private: DittoFS needs allowPrivateEndpoint.
-      fc
-        .constantFrom('minio.storage.svc:9000', 'http://10.0.0.5:9000', 'minio')
-        .map((endpoint) => ({ endpoint, allowPrivateEndpoint: true })),
-    ),
-  )
-  .map(([settings, endpoint]) => ({ ...settings, ...endpoint }));
-
-/** One share on declared stores (or their defaults, the first of each). */
-const share = (metadata: string[], local: string[], remote: string[]) =>
-  fc.record(
-    {
-      metadataStore: fc.constantFrom(...metadata),
-      localStore: fc.constantFrom(...local),
-      ...(remote.length > 0 ? { remoteStore: fc.constantFrom(...remote) } : {}),
-      readOnly: fc.boolean(),
-      defaultPermission: fc.constantFrom('none', 'read', 'read-write'),
-      quota: fc.constantFrom('100Gi', '1Ti', '500M', '1.5Gi'),
-    },
-    { requiredKeys: [] },
-  );
-
-/** spec.stores and spec.shares, each present or left to its defaults; postgres needs a PostgreSQL. */
-const storesAndShares = (postgres: boolean): fc.Arbitrary<JsonObject> =>
-  fc
-    .record({
-      metadata: fc.option(names(1, 3), { nil: undefined }),
-      local: fc.option(names(1, 3), { nil: undefined }),
-      remote: fc.option(names(0, 2), { nil: undefined }),
-      shares: fc.option(names(1, 4), { nil: undefined }),
-    })
-    .chain(({ metadata, local, remote, shares }) =>
-      fc
-        .record({
-          metadataTypes: fc.array(
-            fc.constantFrom(...(postgres ? ['badger', 'postgres'] : ['badger'])),
-            {
-              minLength: 3,
-              maxLength: 3,
-            },
-          ),
-          remoteS3: fc.array(remoteS3, { minLength: 2, maxLength: 2 }),
-          shares: fc.tuple(
-            ...(shares ?? []).map(() =>
-              share(metadata ?? ['default'], local ?? ['default'], remote ?? []),
-            ),
-          ),
-        })
-        .map((picked) => {
-          const stores: JsonObject = {
-            ...(metadata && {
-              // At most one postgres store: they would share the one database.
-              metadata: metadata.map((name, index) => ({
-                name,
-                type: picked.metadataTypes.indexOf('postgres') === index ? 'postgres' : 'badger',
-              })),
-            }),
-            ...(local && { local: local.map((name) => ({ name })) }),
-            ...(remote && {
-              remote: remote.map((name, index) => ({ name, s3: picked.remoteS3[index] ?? {} })),
-            }),
-          };
-          return {
-            ...(Object.keys(stores).length > 0 && { stores }),
-            ...(shares && {
-              shares: shares.map((name, index) => ({ name, ...picked.shares[index] })),
-            }),
-          };
-        }),
-    );
 
 export type SpecParts = {
   readonly percona: boolean;
