@@ -5,28 +5,14 @@
  */
 import * as grpc from '@grpc/grpc-js';
 
-const RUN_FUNCTION_PATH = '/apiextensions.fn.proto.v1.FunctionRunnerService/RunFunction';
-const identity = (buffer: Buffer) => buffer;
+import { FunctionRunnerServiceV1, RUN_FUNCTION_PATH } from '../../src/server/raw-service.js';
 
-const RawClient = grpc.makeGenericClientConstructor(
-  {
-    RunFunction: {
-      path: RUN_FUNCTION_PATH,
-      requestStream: false,
-      responseStream: false,
-      requestSerialize: identity,
-      requestDeserialize: identity,
-      responseSerialize: identity,
-      responseDeserialize: identity,
-    },
-  },
-  'BenchRunner',
-);
+const { requestSerialize, responseDeserialize } = FunctionRunnerServiceV1.runFunction;
 
 export type Client = grpc.Client;
 
 export function connect(port: number): Client {
-  return new RawClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+  return new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
     'grpc.max_receive_message_length': 64 * 1024 * 1024,
     'grpc.max_send_message_length': 64 * 1024 * 1024,
     // Retry the connection every few ms while the server starts (cold start resolution).
@@ -40,8 +26,8 @@ export function call(client: Client, request: Buffer, deadlineMs = 30_000): Prom
   return new Promise((resolve, reject) => {
     client.makeUnaryRequest(
       RUN_FUNCTION_PATH,
-      identity,
-      identity,
+      requestSerialize,
+      responseDeserialize,
       request,
       new grpc.Metadata({ waitForReady: true }),
       { deadline: Date.now() + deadlineMs },

@@ -5,30 +5,17 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import { parseArgs } from 'node:util';
+import { FunctionRunnerServiceV1 } from '../../src/server/raw-service.js';
 
 const { values } = parseArgs({ options: { address: { type: 'string' } } });
-const identity = (buffer: Buffer) => buffer;
 const EMPTY_RESPONSE = Buffer.alloc(0);
 
 const server = new grpc.Server({ 'grpc.max_receive_message_length': 64 * 1024 * 1024 });
-server.addService(
-  {
-    runFunction: {
-      path: '/apiextensions.fn.proto.v1.FunctionRunnerService/RunFunction',
-      requestStream: false,
-      responseStream: false,
-      requestSerialize: identity,
-      requestDeserialize: identity,
-      responseSerialize: identity,
-      responseDeserialize: identity,
-    },
+server.addService(FunctionRunnerServiceV1, {
+  runFunction: (_call: unknown, callback: grpc.sendUnaryData<Buffer>) => {
+    callback(null, EMPTY_RESPONSE);
   },
-  {
-    runFunction: (_call: unknown, callback: grpc.sendUnaryData<Buffer>) => {
-      callback(null, EMPTY_RESPONSE);
-    },
-  },
-);
+});
 server.bindAsync(
   values.address ?? '127.0.0.1:9443',
   grpc.ServerCredentials.createInsecure(),

@@ -13,6 +13,7 @@ import type { FunctionRequest, FunctionResponse } from '../wire/types.js';
 import { HealthService, type HealthState } from './health.js';
 import type { Logger } from './logger.js';
 import type { FunctionMetrics } from './metrics.js';
+import { FunctionRunnerServiceV1 } from './raw-service.js';
 import {
   FAILURE_REASON,
   FAILURE_TTL_SECONDS,
@@ -21,21 +22,6 @@ import {
 } from './observe.js';
 
 export type { FunctionHandler } from './observe.js';
-
-const identity = (bytes: Buffer): Buffer => bytes;
-
-/** RunFunction with bytes in and out: decoding and encoding happen in the handler. */
-const FunctionRunnerServiceV1 = {
-  runFunction: {
-    path: '/apiextensions.fn.proto.v1.FunctionRunnerService/RunFunction',
-    requestStream: false,
-    responseStream: false,
-    requestSerialize: identity,
-    requestDeserialize: identity,
-    responseSerialize: identity,
-    responseDeserialize: identity,
-  },
-} as const satisfies grpc.ServiceDefinition;
 
 /**
  * Crossplane <= v1.16 calls `apiextensions.fn.proto.v1beta1`; newer versions call v1 first and

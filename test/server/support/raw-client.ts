@@ -1,6 +1,6 @@
 /**
  * Clients for sending what a well-behaved gRPC client never would: arbitrary bytes as the
- * RunFunction message (identity serializers, as `scripts/bench/load.ts` does), a gRPC frame
+ * RunFunction message (identity serializers, as `scripts/bench/client.ts` does), a gRPC frame
  * cut short over plain HTTP/2, and non-HTTP/2 garbage over TCP. Messages are encoded with
  * protobufjs from `test/proto/run_function.proto`, independently of the server's codec.
  */
