@@ -12,18 +12,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { BACKUPS_REQUIREMENT, CONFIGURE_PODS_REQUIREMENT } from '../../src/names.js';
-import { entry, fields } from './managed-fields.js';
-
-type Json = Record<string, unknown>;
+import { entry, fields, object, type Json } from './managed-fields.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DAYS = 7;
 /** A full backup at 02:00, an incremental at every other hour. */
 const INCREMENTALS_A_DAY = 23;
 const OPERATOR = 'percona-postgresql-operator';
-
-const object = (value: unknown): Json =>
-  typeof value === 'object' && value !== null ? (value as Json) : {};
 
 function documents(path: string): Json[] {
   return parseAllDocuments(readFileSync(resolve(ROOT, path), 'utf8')).map(

@@ -21,10 +21,13 @@
  */
 import { createHash } from 'node:crypto';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
+export const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `value` if it is a JSON object, else an empty one. */
+export const object = (value: unknown): Json => (isObject(value) ? value : {});
 
 /** Fields that are maps of free-form keys (granular, so `.` marks the map itself). */
 const MAPS = new Set([

@@ -19,20 +19,18 @@ import {
   controllerEntries,
   entry,
   fields,
+  object,
   ownedBy,
   type Entry,
+  type Json,
 } from './managed-fields.js';
 
-type Json = Record<string, unknown>;
 type Resource = { resource: Json };
 
 /** The modern XR's group kind, as Go's `GroupKind.String()` spells it. */
 export const XR_GROUP_KIND = 'DittoServer.storage.dittofs.com';
 const COMPOSITION = 'dittoservers.storage.dittofs.com';
 const CONDITION_STATUS = ['', 'Unknown', 'True', 'False'];
-
-const object = (value: unknown): Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
 
 /** `value` without `keys`. */
 function without(value: Json, ...keys: string[]): Json {

@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { lifecycleRequired } from './lifecycle-required.js';
-import { composedManager } from './managed-fields.js';
+import { composedManager, object, type Json } from './managed-fields.js';
 import { realistic, XR_GROUP_KIND } from './realistic.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -28,8 +28,6 @@ const EXAMPLE_UID = '08295a69-265a-453b-810c-0b2d3e59ec07';
 const EXAMPLE_TIME = '2026-11-20T09:00:00Z';
 /** Crossplane's field manager on the example's composed objects: it hashes the XR's name. */
 const EXAMPLE_MANAGER = composedManager(EXAMPLE_NAME, XR_GROUP_KIND);
-
-type Json = Record<string, unknown>;
 
 export type Stream = {
   readonly name: string;
@@ -99,8 +97,6 @@ export function fullExample(): Json {
   };
 }
 
-const object = (value: unknown): Json =>
-  typeof value === 'object' && value !== null ? (value as Json) : {};
 const isJob = (resource: Json) => resource.kind === 'Job';
 
 export function encode(json: Json): Buffer {
